@@ -1,0 +1,31 @@
+package vae;
+
+/**
+ * The slow settings of the lessons, in one place that tests and CI shrink, as d2l-java does:
+ * {@code MAX_EPOCH} caps every epoch count and {@code DATASET_LIMIT} every image count.
+ */
+public final class Settings {
+    private Settings() {}
+
+    /** The epochs a lesson asks for, or fewer when {@code MAX_EPOCH} is set lower. */
+    public static int epochs(int wanted) {
+        return Math.min(wanted, fromEnvironment("MAX_EPOCH", wanted));
+    }
+
+    /** The number of images a lesson asks for, or fewer when {@code DATASET_LIMIT} is set lower. */
+    public static int images(int wanted) {
+        return Math.min(wanted, fromEnvironment("DATASET_LIMIT", wanted));
+    }
+
+    private static int fromEnvironment(String name, int fallback) {
+        String value = System.getProperty(name, System.getenv(name));
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < 1) throw new NumberFormatException();
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is '" + value + "' but should be a whole number ≥ 1");
+        }
+    }
+}

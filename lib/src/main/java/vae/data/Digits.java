@@ -1,0 +1,123 @@
+package vae.data;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import vae.Backend;
+
+/**
+ * A set of labelled digit images: the grey levels as stored (0–255) and the pixels the models read,
+ * scaled to [0, 1] and flattened to one row of 784 per image.
+ */
+public final class Digits {
+    static { Backend.start(); }
+
+    private final String name;
+    private final byte[] greyLevels;   // n × pixels, unsigned, as in the IDX file
+    private final int[] labels;
+    private final int rows, columns;
+    private INDArray pixels;           // [n, rows·columns] in [0, 1], made on first use
+
+    Digits(String name, byte[] greyLevels, int[] labels, int rows, int columns) {
+        this.name = name;
+        this.greyLevels = greyLevels;
+        this.labels = labels;
+        this.rows = rows;
+        this.columns = columns;
+    }
+
+    public int size() { return labels.length; }
+    public int pixelsPerImage() { return rows * columns; }
+    public int rows() { return rows; }
+    public int columns() { return columns; }
+    public int label(int index) { return labels[check(index)]; }
+    public int[] labels() { return labels.clone(); }
+
+    /** Every image as [n, 784], pixels scaled to [0, 1]. */
+    public synchronized INDArray images() {
+        if (pixels == null) {
+            float[] scaled = new float[greyLevels.length];
+            // Scaled to [0, 1] because the BCE reconstruction loss reads each pixel as a Bernoulli probability.
+            for (int i = 0; i < scaled.length; i++) scaled[i] = (greyLevels[i] & 0xff) / 255f;
+            pixels = Nd4j.createFromArray(scaled).reshape(size(), pixelsPerImage());
+        }
+        return pixels;
+    }
+
+    /** Image {@code index} as [1, 784], pixels in [0, 1]. */
+    public INDArray image(int index) {
+        return images().getRow(check(index), true).dup();
+    }
+
+    /** The grey levels of image {@code index} as the file stores them: 0 (white paper) to 255 (black ink). */
+    public int[] greyLevels(int index) {
+        check(index);
+        int n = pixelsPerImage();
+        int[] grey = new int[n];
+        for (int i = 0; i < n; i++) grey[i] = greyLevels[index * n + i] & 0xff;
+        return grey;
+    }
+
+    /** The position of the first image of {@code digit}, e.g. {@code indexOfFirst(3)} for "the first 3". */
+    public int indexOfFirst(int digit) {
+        for (int i = 0; i < labels.length; i++) if (labels[i] == digit) return i;
+        throw new IllegalArgumentException(name + " has no image of the digit " + digit
+                + "; its labels are " + Arrays.toString(IntStream.of(labels).distinct().sorted().toArray()));
+    }
+
+    /** The first image of {@code digit} as [1, 784]. */
+    public INDArray firstOf(int digit) {
+        return image(indexOfFirst(digit));
+    }
+
+    /** The images at {@code indices} as [k, 784], in that order. */
+    public INDArray batch(int... indices) {
+        if (indices.length == 0) throw new IllegalArgumentException("A batch needs at least one image index");
+        for (int index : indices) check(index);
+        return Nd4j.pullRows(images(), 1, indices);
+    }
+
+    /** {@code size} consecutive images from {@code from}, as [size, 784]. */
+    public INDArray range(int from, int size) {
+        check(from);
+        check(from + size - 1);
+        return images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + size),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    }
+
+    /** The labels of the images at {@code indices}. */
+    public int[] labels(int... indices) {
+        return IntStream.of(indices).map(this::label).toArray();
+    }
+
+    /** The first {@code n} images (all if there are fewer), e.g. to keep a lesson fast. */
+    public Digits first(int n) {
+        int k = Math.min(n, size());
+        int p = pixelsPerImage();
+        return new Digits(name + " (first " + k + ")", Arrays.copyOf(greyLevels, k * p), Arrays.copyOf(labels, k), rows, columns);
+    }
+
+    /** How many images of each digit 0–9 there are. */
+    public int[] countsPerDigit() {
+        int[] counts = new int[10];
+        for (int label : labels) if (label >= 0 && label < 10) counts[label]++;
+        return counts;
+    }
+
+    public DataType dataType() { return DataType.FLOAT; }
+
+    private int check(int index) {
+        if (index < 0 || index >= labels.length) {
+            throw new IndexOutOfBoundsException("Image index " + index + " is outside " + name + ", which holds images 0 to " + (labels.length - 1));
+        }
+        return index;
+    }
+
+    @Override
+    public String toString() {
+        return name + ": " + size() + " images of " + rows + "×" + columns + " pixels, digits per label "
+                + Arrays.toString(countsPerDigit());
+    }
+}

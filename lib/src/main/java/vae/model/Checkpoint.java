@@ -1,0 +1,124 @@
+package vae.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import vae.train.Adam;
+
+/**
+ * A trained VAE on disk: its config, its weights and its Adam state, in one zip. Written to a temporary file beside
+ * the target and then renamed, so a crash mid-write never leaves half a checkpoint where a whole one was.
+ */
+public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
+    private static final int FORMAT = 1;
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** Saves {@code vae} with its optimizer state ({@code adam} may be null) and free-form notes (seed, epochs, data…). */
+    public static void save(Path file, Vae vae, Adam adam, JsonObject notes) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+                JsonObject meta = new JsonObject();
+                meta.addProperty("format", FORMAT);
+                meta.add("config", GSON.toJsonTree(vae.config()));
+                if (adam != null) {
+                    meta.addProperty("adamLearningRate", adam.learningRate());
+                    meta.addProperty("adamIteration", adam.iteration());
+                }
+                meta.add("notes", notes == null ? new JsonObject() : notes);
+                entry(zip, "checkpoint.json", GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
+                entry(zip, "parameters.bin", bytes(vae.parameters().flat()));
+                if (adam != null) entry(zip, "adam.bin", bytes(adam.state()));
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not save the checkpoint to " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (temp != null) {
+                try { Files.deleteIfExists(temp); } catch (IOException ignored) { /* the rename already consumed it */ }
+            }
+        }
+    }
+
+    /** Loads a checkpoint written by {@link #save}: the VAE with its weights, and its Adam (null if none was saved). */
+    public static Checkpoint load(Path file) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("Checkpoint " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Checkpoint " + file + " is not a readable zip: " + e.getMessage(), e);
+        }
+        byte[] json = entries.get("checkpoint.json");
+        if (json == null || !entries.containsKey("parameters.bin")) {
+            throw new IllegalArgumentException("Checkpoint " + file + " lacks checkpoint.json or parameters.bin: it was not written by Checkpoint.save");
+        }
+        JsonObject meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
+        if (meta.get("format").getAsInt() != FORMAT) {
+            throw new IllegalArgumentException("Checkpoint " + file + " has format " + meta.get("format") + "; this library reads format " + FORMAT);
+        }
+        VaeConfig config = GSON.fromJson(meta.get("config"), VaeConfig.class);
+        Vae vae = new Vae(config);
+        INDArray saved = array(entries.get("parameters.bin"));
+        if (saved.length() != vae.parameters().count()) {
+            throw new IllegalArgumentException("Checkpoint " + file + " holds " + saved.length() + " weights but its config " + config
+                    + " needs " + vae.parameters().count());
+        }
+        vae.parameters().flat().assign(saved.reshape(vae.parameters().flat().shape()));
+        Adam adam = null;
+        if (entries.containsKey("adam.bin")) {
+            INDArray state = array(entries.get("adam.bin")).castTo(config.dataType());
+            adam = new Adam(meta.get("adamLearningRate").getAsDouble(), state.reshape(state.length()), meta.get("adamIteration").getAsInt());
+        }
+        return new Checkpoint(vae, adam, meta.getAsJsonObject("notes"));
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+    }
+
+    private static byte[] bytes(INDArray array) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            Nd4j.write(array, out);
+        }
+        return buffer.toByteArray();
+    }
+
+    private static INDArray array(byte[] content) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content))) {
+            return Nd4j.read(in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("A checkpoint array cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+}

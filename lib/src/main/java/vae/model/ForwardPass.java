@@ -1,0 +1,57 @@
+package vae.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Every intermediate value of one forward pass, by its lesson name, in the order the lesson meets them:
+ * x, μ, logvar, σ, ε, z, reconstruction, reconstruction loss, KL, loss.
+ */
+public final class ForwardPass {
+    private final Map<String, INDArray> values;
+
+    ForwardPass(Map<String, INDArray> values) {
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The value named {@code name} (e.g. "mu", "z", "loss"). */
+    public INDArray get(String name) {
+        INDArray value = values.get(name);
+        if (value == null) throw new IllegalArgumentException("No value named '" + name + "' in this pass; there are " + values.keySet());
+        return value;
+    }
+
+    public INDArray x() { return get("x"); }
+    public INDArray mu() { return get("mu"); }
+    public INDArray logVar() { return get("logVar"); }
+    public INDArray sigma() { return get("sigma"); }
+    public INDArray epsilon() { return get("epsilon"); }
+    public INDArray z() { return get("z"); }
+    public INDArray reconstruction() { return get("reconstruction"); }
+    /** Batch mean of the per-image reconstruction losses. */
+    public double reconstructionLoss() { return get("reconstructionLoss").getDouble(0); }
+    /** Batch mean of the per-image KL divergences. */
+    public double kl() { return get("kl").getDouble(0); }
+    /** reconstruction + β·KL, averaged over the batch. */
+    public double loss() { return get("loss").getDouble(0); }
+
+    public List<String> names() { return new ArrayList<>(values.keySet()); }
+
+    /** The shape of the value named {@code name}, e.g. [3, 10] for μ of a batch of 3. */
+    public long[] shape(String name) { return get(name).shape(); }
+
+    public Map<String, INDArray> asMap() { return values; }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("ForwardPass\n");
+        values.forEach((name, v) -> s.append(String.format("  %-28s %-12s %s%n", name, Arrays.toString(v.shape()),
+                v.length() <= 12 ? v.toString().replaceAll("\\s+", " ") : "")));
+        return s.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package vae.train;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** The losses of every epoch on the training and the test images, averaged per image. */
+public final class History {
+    /** One epoch: its 1-based number, mean train and test losses by name, and its wall time. */
+    public record Epoch(int number, Map<String, Double> train, Map<String, Double> test, double seconds) {}
+
+    private final List<Epoch> epochs = new ArrayList<>();
+    private boolean interrupted;
+
+    void add(Epoch epoch) { epochs.add(epoch); }
+    void markInterrupted() { interrupted = true; }
+
+    public List<Epoch> epochs() { return Collections.unmodifiableList(epochs); }
+    public int size() { return epochs.size(); }
+    public Epoch last() {
+        if (epochs.isEmpty()) throw new IllegalStateException("no epoch has finished yet");
+        return epochs.get(epochs.size() - 1);
+    }
+    /** True when training was stopped by an interrupt before all epochs ran. */
+    public boolean interrupted() { return interrupted; }
+
+    /** The train values of one loss ("loss", "reconstructionLoss", "kl"), epoch by epoch. */
+    public double[] train(String loss) { return epochs.stream().mapToDouble(e -> e.train().get(loss)).toArray(); }
+
+    /** The test values of one loss, epoch by epoch (NaN where there was no test set). */
+    public double[] test(String loss) { return epochs.stream().mapToDouble(e -> e.test().getOrDefault(loss, Double.NaN)).toArray(); }
+
+    @Override public String toString() {
+        StringBuilder s = new StringBuilder("History(" + epochs.size() + " epochs" + (interrupted ? ", interrupted" : "") + ")");
+        for (Epoch e : epochs) s.append(String.format("%n  epoch %d: train %s, test %s, %.2f s", e.number(), e.train(), e.test(), e.seconds()));
+        return s.toString();
+    }
+}

@@ -1,0 +1,28 @@
+package vae.train;
+
+import java.io.PrintStream;
+
+/** A one-line progress bar for a terminal, redrawn in place with a carriage return. */
+public final class TerminalProgressBar implements ProgressListener {
+    private static final int WIDTH = 30;
+    private final PrintStream out;
+
+    public TerminalProgressBar(PrintStream out) { this.out = out; }
+    public TerminalProgressBar() { this(System.err); }
+
+    /** The bar as text, e.g. {@code epoch 2/5 [#######-------] batch 35/71 loss 143.2}. */
+    public static String render(int epoch, int epochs, int batch, int batches, double loss) {
+        int filled = (int) Math.round(WIDTH * batch / (double) Math.max(1, batches));
+        return String.format("epoch %d/%d [%s%s] batch %d/%d loss %.2f", epoch, epochs,
+                "#".repeat(filled), "-".repeat(WIDTH - filled), batch, batches, loss);
+    }
+
+    @Override public void onBatch(int epoch, int epochs, int batch, int batches, double loss) {
+        out.print("\r" + render(epoch, epochs, batch, batches, loss));
+        out.flush();
+    }
+
+    @Override public void onEpoch(History.Epoch epoch) {
+        out.printf("%nepoch %d: train %s, test %s (%.1f s)%n", epoch.number(), epoch.train(), epoch.test(), epoch.seconds());
+    }
+}
