@@ -1,0 +1,167 @@
+package vae.kernel;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import vae.kernel.install.Installer;
+import vae.kernel.runner.NotebookRunner;
+import vae.kernel.session.Session;
+import vae.kernel.wire.ConnectionInfo;
+import vae.kernel.wire.JupyterKernel;
+import vae.kernel.wire.Wire;
+
+/**
+ * The kernel's command line.
+ *
+ * <pre>
+ *   kernel CONNECTION_FILE                       run as a Jupyter kernel (what kernel.json starts)
+ *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars]
+ *                                                install the kernelspec vae-java
+ *   run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
+ *                                                execute notebooks headless, write the executed copies
+ * </pre>
+ */
+public final class Main {
+    private Main() {}
+
+    static final String USAGE = """
+            usage: java -cp CLASSPATH vae.kernel.Main COMMAND
+              kernel CONNECTION_FILE       run as a Jupyter kernel (kernel.json starts this)
+              install [--user | --sys-prefix | --prefix DIR] [--copy-jars]
+                                           install the kernelspec "vae-java" (default --user: $JUPYTER_DATA_DIR
+                                           or ~/.local/share/jupyter); --copy-jars copies the jars into it
+              run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
+                                           execute notebooks without Jupyter; writes DIR/NAME.ipynb
+                                           (default DIR: target/executed); exit 1 on the first error""";
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int code = switch (args[0]) {
+            case "kernel" -> kernel(rest);
+            case "install" -> install(rest);
+            case "run" -> run(rest);
+            case "-h", "--help", "help" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            default -> {
+                System.err.println("Unknown command " + args[0] + "\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    private static int kernel(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        System.setProperty("java.awt.headless", "true");
+        KernelLog.toFile("kernel");
+        ConnectionInfo info = ConnectionInfo.read(Path.of(args[0]));
+        Wire wire = new Wire(info);
+        // Answer kernel_info at once; JShell starts meanwhile and the first request that needs it waits.
+        CompletableFuture<Session> session = CompletableFuture.supplyAsync(Session::create);
+        return new JupyterKernel(wire, session).run();
+    }
+
+    private static int install(String[] args) throws Exception {
+        Installer.Scope scope = Installer.Scope.USER;
+        Path prefix = null;
+        boolean copy = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--user" -> scope = Installer.Scope.USER;
+                case "--sys-prefix" -> scope = Installer.Scope.SYS_PREFIX;
+                case "--prefix" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println("--prefix needs a directory");
+                        return 2;
+                    }
+                    scope = Installer.Scope.PREFIX;
+                    prefix = Path.of(args[++i]);
+                }
+                case "--copy-jars" -> copy = true;
+                default -> {
+                    System.err.println("Unknown option " + args[i] + "\n" + USAGE);
+                    return 2;
+                }
+            }
+        }
+        Path dataDir;
+        try {
+            dataDir = Installer.dataDir(scope, prefix);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
+        Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy);
+        System.out.println("Installed kernelspec " + Installer.NAME + " (\"" + Installer.DISPLAY_NAME + "\") in " + dir);
+        return 0;
+    }
+
+    private static int run(String[] args) throws Exception {
+        boolean keepGoing = false;
+        boolean inPlace = false;
+        Path outDir = Path.of("target", "executed");
+        List<Path> notebooks = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--keep-going" -> keepGoing = true;
+                case "--in-place" -> inPlace = true;
+                case "--output-dir" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println("--output-dir needs a directory");
+                        return 2;
+                    }
+                    outDir = Path.of(args[++i]);
+                }
+                default -> notebooks.add(Path.of(args[i]));
+            }
+        }
+        if (notebooks.isEmpty()) {
+            System.err.println("run needs at least one notebook\n" + USAGE);
+            return 2;
+        }
+        for (Path nb : notebooks) {
+            if (!Files.isRegularFile(nb)) {
+                System.err.println("No notebook at " + nb.toAbsolutePath());
+                return 2;
+            }
+        }
+        System.setProperty("java.awt.headless", "true");
+        KernelLog.toFile("runner");
+        PrintStream console = System.out; // cells' output is routed into the notebooks from here on
+        int failures = 0;
+        try (Session session = Session.create()) {
+            NotebookRunner runner = new NotebookRunner(session);
+            for (Path nb : notebooks) {
+                Path out = inPlace ? nb : NotebookRunner.outputFor(nb, outDir);
+                long start = System.nanoTime();
+                NotebookRunner.Report report = runner.run(nb, out, keepGoing);
+                String took = String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
+                if (report.ok()) {
+                    console.println("ok    " + nb + " (" + report.cellsRun() + " cells, " + took + ") -> " + out);
+                } else {
+                    failures++;
+                    console.println("FAIL  " + nb + " (" + took + ") -> " + out + "\n      " + report.firstError());
+                    if (!keepGoing) {
+                        return 1;
+                    }
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+}

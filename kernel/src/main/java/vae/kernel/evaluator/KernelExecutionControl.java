@@ -1,0 +1,82 @@
+package vae.kernel.evaluator;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * Runs snippets in the kernel's own JVM and keeps each snippet's value as a real object, so the kernel can
+ * render it (a chart as PNG, a table as HTML) instead of JShell's {@code toString()}.
+ *
+ * <p>{@link LocalExecutionControl} turns a value into a string inside its private {@code invoke(Method)}.
+ * We hand it a trampoline instead of the snippet's {@code do_it$} method: the trampoline, run on JShell's own
+ * execution thread (so {@code stop()} still works), calls {@code do_it$} and keeps the object it returns.
+ */
+public class KernelExecutionControl extends LocalExecutionControl {
+
+    /** What the trampoline is to call, and what it got back; inherited by JShell's execution thread. */
+    static final class Slot {
+        volatile Method target;
+        volatile Object value;
+    }
+
+    private static final InheritableThreadLocal<Slot> SLOT = new InheritableThreadLocal<>();
+    private static final Method TRAMPOLINE;
+
+    static {
+        try {
+            TRAMPOLINE = KernelExecutionControl.class.getMethod("trampoline");
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile ClassLoader snippetLoader;
+    private volatile Object lastValue;
+
+    /** Called reflectively by {@link LocalExecutionControl} on its execution thread; not for cells. */
+    public static Object trampoline() throws Throwable {
+        Slot slot = SLOT.get();
+        try {
+            slot.value = slot.target.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        return null; // the real value stays in the slot; JShell only sees "null"
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        Slot slot = new Slot();
+        slot.target = doitMethod;
+        SLOT.set(slot);
+        try {
+            String ignored = super.invoke(TRAMPOLINE);
+            lastValue = slot.value;
+            return ignored;
+        } finally {
+            SLOT.remove();
+        }
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        Class<?> c = super.findClass(name);
+        snippetLoader = c.getClassLoader();
+        return c;
+    }
+
+    /** The value the last snippet returned (an expression's value, or a declared variable's initial value). */
+    public Object lastValue() {
+        return lastValue;
+    }
+
+    public void clearLastValue() {
+        lastValue = null;
+    }
+
+    /** The loader of the snippets' classes (it also sees jars added with %jars/%maven), or null before the first snippet. */
+    public ClassLoader snippetLoader() {
+        return snippetLoader;
+    }
+}

@@ -1,0 +1,15 @@
+package vae.kernel.session;
+
+import java.util.Map;
+
+/** Where a running cell's output goes: the kernel sends it over ZeroMQ, the headless runner writes it into the notebook. */
+public interface Output {
+    /** Text the cell printed; {@code name} is {@code stdout} or {@code stderr}. */
+    void stream(String name, String text);
+
+    /** A {@code display_data} (or, with {@code update}, an {@code update_display_data}) for {@code displayId}. */
+    void display(Map<String, String> bundle, String displayId, boolean update);
+
+    /** The cell's value, as {@code execute_result}. */
+    void result(Map<String, String> bundle);
+}
