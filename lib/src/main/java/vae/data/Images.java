@@ -18,21 +18,21 @@ public final class Images {
     /** [n, 28, 28] → [n, 784]: each image becomes one row, read row by row (as the encoder expects). */
     public static INDArray flatten(INDArray images) {
         long[] s = images.shape();
-        if (s.length == 2 && s[0] == SIDE && s[1] == SIDE) return images.reshape('c', 1, PIXELS);
+        if (s.length == 2 && s[0] == SIDE && s[1] == SIDE) return images.reshape('c', new long[] {1, PIXELS});
         if (s.length != 3 || s[1] != SIDE || s[2] != SIDE) {
             throw new IllegalArgumentException("images have shape " + Arrays.toString(s) + " but flatten expects [n, 28, 28] or [28, 28]");
         }
-        return images.reshape('c', s[0], PIXELS);
+        return images.reshape('c', new long[] {s[0], PIXELS});
     }
 
     /** [n, 784] → [n, 28, 28], the inverse of {@link #flatten}. */
     public static INDArray toSquares(INDArray rows) {
         long[] s = rows.shape();
-        if (s.length == 1 && s[0] == PIXELS) return rows.reshape('c', 1, SIDE, SIDE);
+        if (s.length == 1 && s[0] == PIXELS) return rows.reshape('c', new long[] {1, SIDE, SIDE});
         if (s.length != 2 || s[1] != PIXELS) {
             throw new IllegalArgumentException("images have shape " + Arrays.toString(s) + " but toSquares expects [n, 784]");
         }
-        return rows.reshape('c', s[0], SIDE, SIDE);
+        return rows.reshape('c', new long[] {s[0], SIDE, SIDE});
     }
 
     /** One image ([784], [1, 784] or [28, 28], pixels in [0, 1]) as a grey picture, ink dark on white paper. */

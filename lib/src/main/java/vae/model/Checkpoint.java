@@ -48,7 +48,7 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
                 }
                 meta.add("notes", notes == null ? new JsonObject() : notes);
                 entry(zip, "checkpoint.json", GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
-                entry(zip, "parameters.bin", bytes(vae.parameters().flat()));
+                entry(zip, "parameters.bin", bytes(vae.parameterVector()));
                 if (adam != null) entry(zip, "adam.bin", bytes(adam.state()));
             }
             try {
@@ -86,15 +86,15 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
         VaeConfig config = GSON.fromJson(meta.get("config"), VaeConfig.class);
         Vae vae = new Vae(config);
         INDArray saved = array(entries.get("parameters.bin"));
-        if (saved.length() != vae.parameters().count()) {
+        if (saved.length() != vae.parameterCount()) {
             throw new IllegalArgumentException("Checkpoint " + file + " holds " + saved.length() + " weights but its config " + config
-                    + " needs " + vae.parameters().count());
+                    + " needs " + vae.parameterCount());
         }
-        vae.parameters().flat().assign(saved.reshape(vae.parameters().flat().shape()));
+        vae.setParameterVector(saved.castTo(config.dataType()));
         Adam adam = null;
         if (entries.containsKey("adam.bin")) {
             INDArray state = array(entries.get("adam.bin")).castTo(config.dataType());
-            adam = new Adam(meta.get("adamLearningRate").getAsDouble(), state.reshape(state.length()), meta.get("adamIteration").getAsInt());
+            adam = new Adam(meta.get("adamLearningRate").getAsDouble(), vae.parameters(), state, meta.get("adamIteration").getAsInt());
         }
         return new Checkpoint(vae, adam, meta.getAsJsonObject("notes"));
     }

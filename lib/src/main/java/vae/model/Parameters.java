@@ -11,70 +11,70 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The trainable weights of a model, each a view into one flat vector, so the optimizer updates them all in one op.
- * Initialised as PyTorch initialises {@code nn.Linear} and {@code nn.Conv2d}: uniform in ±1/√fan-in, seeded.
+ * The trainable weights of a model by name, initialised as PyTorch initialises {@code nn.Linear} and {@code nn.Conv2d}:
+ * uniform in ±1/√fan-in, from a seed. The arrays are the graph's own, so an update in place is seen by every graph.
  */
 public final class Parameters {
-    /** The shape and fan-in of one weight, declared before the flat vector exists. */
+    /** The shape and fan-in of one weight, declared before any array exists. */
     record Spec(String name, long[] shape, long fanIn) {
         long length() { long n = 1; for (long s : shape) n *= s; return n; }
     }
 
     private final List<Spec> specs = new ArrayList<>();
-    private final Map<String, INDArray> views = new LinkedHashMap<>();
-    private INDArray flat;
+    private final Map<String, INDArray> arrays = new LinkedHashMap<>();
 
-    /** Declares a weight; {@link #allocate} then creates them all. */
     void declare(String name, long fanIn, long... shape) {
         specs.add(new Spec(name, shape, fanIn));
     }
 
-    /** Creates the flat vector, fills it from {@code seed}, and makes each declared weight a view into it. */
+    /** Creates every declared weight, filled from {@code seed} in declaration order. */
     void allocate(DataType type, long seed) {
-        long total = specs.stream().mapToLong(Spec::length).sum();
-        double[] values = new double[Math.toIntExact(total)];
         Random random = new Random(seed);
-        int at = 0;
         for (Spec spec : specs) {
             double bound = 1 / Math.sqrt(spec.fanIn());
-            for (long i = 0; i < spec.length(); i++) values[at++] = (2 * random.nextDouble() - 1) * bound;
-        }
-        flat = Nd4j.createFromArray(values).castTo(type);
-        long offset = 0;
-        for (Spec spec : specs) {
-            INDArray view = flat.get(NDArrayIndex.interval(offset, offset + spec.length())).reshape('c', spec.shape());
-            views.put(spec.name(), view);
-            offset += spec.length();
+            double[] values = new double[Math.toIntExact(spec.length())];
+            for (int i = 0; i < values.length; i++) values[i] = (2 * random.nextDouble() - 1) * bound;
+            arrays.put(spec.name(), Nd4j.createFromArray(values).castTo(type).reshape(spec.shape()));
         }
     }
 
-    /** Registers every weight as a trainable SameDiff variable backed by its view (no copy). */
+    /**
+     * Registers every weight as a trainable SameDiff variable. The first graph may copy an array (SameDiff copies
+     * views); the array it keeps becomes the one weight, and later graphs share it without a copy.
+     */
     Map<String, SDVariable> addTo(SameDiff sd) {
         Map<String, SDVariable> vars = new LinkedHashMap<>();
-        views.forEach((name, view) -> vars.put(name, sd.var(name, view)));
+        for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
+            SDVariable v = sd.var(e.getKey(), e.getValue());
+            e.setValue(v.getArr());
+            vars.put(e.getKey(), v);
+        }
         return vars;
     }
 
-    /** Every weight by name: live views, updated in place by training. */
-    public Map<String, INDArray> views() { return Collections.unmodifiableMap(views); }
+    /** Every weight by name: the live arrays, updated in place by training. */
+    public Map<String, INDArray> arrays() { return Collections.unmodifiableMap(arrays); }
 
-    /** All weights in one vector, in declaration order (what Adam updates). */
-    public INDArray flat() { return flat; }
+    /** How many numbers training adjusts. */
+    public long count() { return specs.stream().mapToLong(Spec::length).sum(); }
 
-    public long count() { return flat.length(); }
+    /** A copy of all weights in one vector, in declaration order. */
+    public INDArray toVector() {
+        return Nd4j.toFlattened('c', arrays.values());
+    }
 
-    /** Copies a flat gradient map into one vector laid out like {@link #flat()}. */
-    public INDArray flatten(Map<String, INDArray> perWeight, INDArray into) {
-        long offset = 0;
-        for (Spec spec : specs) {
-            INDArray g = perWeight.get(spec.name());
-            if (g == null) throw new IllegalStateException("no gradient for weight " + spec.name());
-            into.get(NDArrayIndex.interval(offset, offset + spec.length())).assign(g.reshape('c', spec.length()));
-            offset += spec.length();
+    /** Sets all weights from one vector laid out as {@link #toVector()} makes it. */
+    public void setFromVector(INDArray vector) {
+        if (vector.length() != count()) {
+            throw new IllegalArgumentException("the vector holds " + vector.length() + " numbers but these weights need " + count());
         }
-        return into;
+        long offset = 0;
+        INDArray flat = vector.reshape(vector.length());
+        for (INDArray a : arrays.values()) {
+            a.assign(flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + a.length())).reshape(a.shape()));
+            offset += a.length();
+        }
     }
 }

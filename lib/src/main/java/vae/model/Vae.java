@@ -39,7 +39,6 @@ public final class Vae implements Trainable {
     private final SameDiff graph = SameDiff.create();
     private final SameDiff decoderGraph = SameDiff.create();   // the same decoder weights, fed z directly
     private boolean gradientsReady;
-    private INDArray gradientVector;   // reused every step: the gradients of all weights, laid out like parameters.flat()
 
     public Vae(VaeConfig config) {
         this.config = config;
@@ -57,7 +56,7 @@ public final class Vae implements Trainable {
         VaeLoss.build(graph, x, decoded, encoded.mu(), encoded.logVar(), sampled.sigma(), config);
         graph.setLossVariables("loss");
 
-        Map<String, SDVariable> shared = parameters.addTo(decoderGraph);   // views of the same arrays: no copy, always in sync
+        Map<String, SDVariable> shared = parameters.addTo(decoderGraph);   // the same arrays, no copy: always in sync
         SDVariable z = decoderGraph.placeHolder("z", config.dataType(), -1, config.latentSize());
         if (conv) ConvDecoder.build(decoderGraph, z, shared); else Decoder.build(decoderGraph, z, shared);
     }
@@ -141,19 +140,19 @@ public final class Vae implements Trainable {
             if (!graph.hasVariable(name)) throw new IllegalArgumentException("The graph has no variable '" + name + "'; try one of " + LESSON_STEPS + " or " + trainableVariables());
         }
         prepareGradients();
-        Map<String, INDArray> feeds = feeds(x, epsilon);
+        Map<String, INDArray> feeds = gradientFeeds(x, epsilon);
         return quietly(() -> graph.calculateGradients(feeds, wrt));
     }
 
     /** The names of the trainable variables: the weights and biases of the encoder and decoder, nothing else. */
     public List<String> trainableVariables() {
-        return new ArrayList<>(parameters.views().keySet());
+        return new ArrayList<>(parameters.arrays().keySet());
     }
 
     /** Copies of the weights by name. */
     public Map<String, INDArray> weights() {
         Map<String, INDArray> copies = new LinkedHashMap<>();
-        parameters.views().forEach((name, w) -> copies.put(name, w.dup()));
+        parameters.arrays().forEach((name, w) -> copies.put(name, w.dup()));
         return copies;
     }
 
@@ -162,19 +161,24 @@ public final class Vae implements Trainable {
 
     // ---- Trainable ----
 
-    /** The weights laid out as one flat vector (what the optimizer updates); see {@link Parameters}. */
-    public Parameters parameters() { return parameters; }
+    /** The trainable weights by name (live arrays; {@link #weights()} gives copies). */
+    @Override public Map<String, INDArray> parameters() { return parameters.arrays(); }
 
-    @Override public INDArray parameterVector() { return parameters.flat(); }
+    /** How many numbers training adjusts. */
+    public long parameterCount() { return parameters.count(); }
+
+    /** A copy of all weights in one vector; {@link #setParameterVector} puts one back. */
+    public INDArray parameterVector() { return parameters.toVector(); }
+
+    public void setParameterVector(INDArray vector) { parameters.setFromVector(vector); }
 
     @Override
     public Step lossAndGradients(INDArray batch, Random random) {
         INDArray x = checkImages(batch, "batch");
         prepareGradients();
-        Map<String, INDArray> feeds = feeds(x, noise(x.rows(), random));
+        Map<String, INDArray> feeds = gradientFeeds(x, noise(x.rows(), random));
         OutAndGrad result = quietly(() -> graph.calculateGradientsAndOutputs(feeds, LOSSES, trainableVariables()));
-        if (gradientVector == null) gradientVector = parameters.flat().ulike();
-        return new Step(scalars(result.getOutputs()), parameters.flatten(result.getGradients(), gradientVector));
+        return new Step(scalars(result.getOutputs()), result.getGradients());
     }
 
     @Override
@@ -195,6 +199,15 @@ public final class Vae implements Trainable {
         feeds.put("x", x);
         feeds.put("epsilon", epsilon);
         return feeds;
+    }
+
+    /**
+     * The backward pass of M2.1 fails inside a reduce op for a batch of exactly one image (seen with the conv VAE).
+     * The same image twice with the same ε has the same batch-mean loss and the same gradients, so that is fed instead.
+     */
+    private Map<String, INDArray> gradientFeeds(INDArray x, INDArray epsilon) {
+        if (x.rows() != 1) return feeds(x, epsilon);
+        return feeds(Nd4j.concat(0, x, x), Nd4j.concat(0, epsilon, epsilon));
     }
 
     private void prepareGradients() {
@@ -270,6 +283,6 @@ public final class Vae implements Trainable {
 
     @Override
     public String toString() {
-        return "Vae(" + config + ", " + parameters.count() + " trainable weights)";
+        return "Vae(" + config + ", " + parameters.count() + " trainable numbers)";
     }
 }

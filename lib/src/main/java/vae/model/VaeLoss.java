@@ -26,14 +26,22 @@ public final class VaeLoss {
 
     static Output build(SameDiff sd, SDVariable x, Decoder.Output decoded, SDVariable mu, SDVariable logVar,
                         SDVariable sigma, VaeConfig config) {
-        SDVariable perPixel = switch (config.reconstructionLoss()) {
+        SDVariable reconstructionPerImage, reconstructionLoss;
+        if (config.reconstructionLoss() == VaeConfig.ReconstructionLoss.BCE) {
             // BCE on the logits: the stable form max(l, 0) − l·x + log(1 + e^−|l|), never log(0).
-            case BCE -> sd.loss().sigmoidCrossEntropy("reconstructionLossPerPixel", x, decoded.logits(), null, LossReduce.NONE, 0.0);
-            case MSE -> sd.math().squaredDifference("reconstructionLossPerPixel", decoded.reconstruction(), x);
-        };
-        SDVariable reconstructionPerImage = perPixel.sum("reconstructionLossPerImage", 1);                // [batch]  Σ over pixels
+            reconstructionPerImage = sd.loss().sigmoidCrossEntropy("reconstructionLossPerPixel", x, decoded.logits(), null, LossReduce.NONE, 0.0)
+                    .sum("reconstructionLossPerImage", 1);                                                       // [batch]  Σ over pixels
+            // The loss itself: Σ over batch and pixels of (1/B)·BCE, the batch mean of the per-image sums. The 1/B goes in as
+            // the op's weight, not as a division after it: in ND4J M2.1 the backward pass of the loss ops ignores the gradient
+            // flowing in from later ops, so a later ÷B would leave the gradient B times too large (GradientCheckTest).
+            SDVariable perImageWeight = sd.sizeAt(x, 0).castTo(x.dataType()).rdiv("oneOverBatchSize", 1.0);
+            reconstructionLoss = sd.loss().sigmoidCrossEntropy("reconstructionLoss", x, decoded.logits(), perImageWeight, LossReduce.SUM, 0.0);
+        } else {
+            reconstructionPerImage = sd.math().squaredDifference("reconstructionLossPerPixel", decoded.reconstruction(), x)
+                    .sum("reconstructionLossPerImage", 1);                                                       // [batch]  Σ over pixels
+            reconstructionLoss = reconstructionPerImage.mean("reconstructionLoss");                               // scalar: mean over the batch
+        }
         SDVariable klPerImage = klPerDimension(mu, logVar, sigma).sum("klPerImage", 1);                   // [batch]  Σ over dimensions
-        SDVariable reconstructionLoss = reconstructionPerImage.mean("reconstructionLoss");               // scalar: mean over the batch
         SDVariable kl = klPerImage.mean("kl");                                                           // scalar: mean over the batch
         SDVariable loss = reconstructionLoss.add("loss", kl.mul(config.beta()));                         // scalar: reconstruction + β·KL
         return new Output(reconstructionPerImage, klPerImage, reconstructionLoss, kl, loss);

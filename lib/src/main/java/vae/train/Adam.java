@@ -1,45 +1,70 @@
 package vae.train;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
 
 /**
- * Adam (Kingma &amp; Ba 2014) over one flat parameter vector, using ND4J's updater: the whole update is one op per step.
- * Its state (the moment estimates m and v, and the step count) is part of a checkpoint.
+ * Adam (Kingma &amp; Ba 2014) with ND4J's fused updater, one per weight. Its state (the moment estimates m and v of every
+ * weight, in one vector, and the step count) is part of a checkpoint.
  */
 public final class Adam {
     private final double learningRate;
-    private final INDArray state;            // [m | v], each as long as the parameter vector
-    private final GradientUpdater<?> updater;
+    private final INDArray state;                       // for each weight in order: [m | v]
+    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
     private int iteration;
 
-    public Adam(double learningRate, long parameterCount, org.nd4j.linalg.api.buffer.DataType type) {
-        this(learningRate, Nd4j.zeros(type, 2 * parameterCount), 0);
+    /** A fresh Adam for these weights. */
+    public Adam(double learningRate, Map<String, INDArray> parameters) {
+        this(learningRate, parameters, Nd4j.zeros(first(parameters).dataType(), 2 * total(parameters)), 0);
     }
 
     /** Restores an Adam with saved state, as {@link #state()} and {@link #iteration()} returned it. */
-    public Adam(double learningRate, INDArray state, int iteration) {
+    public Adam(double learningRate, Map<String, INDArray> parameters, INDArray state, int iteration) {
         if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate is " + learningRate + " but must be > 0");
+        if (state.length() != 2 * total(parameters)) {
+            throw new IllegalArgumentException("Adam state holds " + state.length() + " numbers but these weights need " + 2 * total(parameters));
+        }
         this.learningRate = learningRate;
-        this.state = state;
+        this.state = state.reshape(state.length());
         this.iteration = iteration;
-        this.updater = new org.nd4j.linalg.learning.config.Adam(learningRate).instantiate(state.reshape(1, state.length()), false);
+        org.nd4j.linalg.learning.config.Adam config = new org.nd4j.linalg.learning.config.Adam(learningRate);
+        long offset = 0;
+        for (Map.Entry<String, INDArray> p : parameters.entrySet()) {
+            long n = 2 * p.getValue().length();
+            INDArray view = this.state.get(NDArrayIndex.interval(offset, offset + n)).reshape(1, n);
+            updaters.put(p.getKey(), config.instantiate(view, false));
+            offset += n;
+        }
     }
 
-    /** parameters ← parameters − Adam(gradient). The gradient array is overwritten with the update. */
-    public void step(INDArray parameters, INDArray gradient) {
-        if (2 * parameters.length() != state.length()) {
-            throw new IllegalArgumentException("this Adam was made for " + state.length() / 2 + " parameters, not " + parameters.length());
+    /** weights ← weights − Adam(gradients). The gradient arrays are overwritten with the updates. */
+    public void step(Map<String, INDArray> parameters, Map<String, INDArray> gradients) {
+        for (Map.Entry<String, GradientUpdater<?>> u : updaters.entrySet()) {
+            INDArray gradient = gradients.get(u.getKey());
+            if (gradient == null) throw new IllegalArgumentException("no gradient for weight '" + u.getKey() + "'");
+            u.getValue().applyUpdater(gradient, iteration, 0);
+            parameters.get(u.getKey()).subi(gradient);
         }
-        updater.applyUpdater(gradient, iteration++, 0);
-        parameters.subi(gradient);
+        iteration++;
     }
 
     public double learningRate() { return learningRate; }
     public int iteration() { return iteration; }
-    /** The moment estimates [m | v] (live). */
+    /** The moment estimates of every weight in one vector (live). */
     public INDArray state() { return state; }
+
+    private static long total(Map<String, INDArray> parameters) {
+        return parameters.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    private static INDArray first(Map<String, INDArray> parameters) {
+        if (parameters.isEmpty()) throw new IllegalArgumentException("a model with no weights has nothing to train");
+        return parameters.values().iterator().next();
+    }
 
     @Override public String toString() { return "Adam(learningRate=" + learningRate + ", iteration=" + iteration + ")"; }
 }

@@ -21,7 +21,7 @@ public final class Trainer {
     private ProgressListener progress = ProgressListener.NONE;
 
     public Trainer(Trainable model, TrainingConfig config) {
-        this(model, config, new Adam(config.learningRate(), model.parameterVector().length(), model.parameterVector().dataType()));
+        this(model, config, new Adam(config.learningRate(), model.parameters()));
     }
 
     /** Goes on from a saved optimizer state, e.g. after loading a checkpoint. */
@@ -44,7 +44,7 @@ public final class Trainer {
     /** One Adam step on one batch; returns that batch's losses (before the step). */
     public Map<String, Double> step(INDArray batch) {
         Trainable.Step step = model.lossAndGradients(batch, random);
-        adam.step(model.parameterVector(), step.gradient());
+        adam.step(model.parameters(), step.gradients());
         return step.losses();
     }
 
