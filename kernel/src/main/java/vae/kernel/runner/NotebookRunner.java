@@ -21,7 +21,7 @@ import vae.kernel.session.Session;
  * executed notebook (nbformat 4, outputs and images embedded).
  */
 public final class NotebookRunner {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** What happened: cells run, and the first error (null if none). */
     public record Report(int cellsRun, String firstError) {

@@ -1,0 +1,69 @@
+package vae.kernel.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstallerTest {
+
+    @Test
+    void writesAKernelspecThatStartsThisJavaWithTheClasspath(@TempDir Path data) throws Exception {
+        Path dir = Installer.install(data, "/opt/java/bin/java", List.of("/a/kernel.jar", "/b/lib.jar"), false);
+        assertEquals(data.resolve("kernels/vae-java"), dir);
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        assertEquals("Java (VAE notebooks)", spec.get("display_name").getAsString());
+        assertEquals("java", spec.get("language").getAsString());
+        assertEquals("message", spec.get("interrupt_mode").getAsString());
+        assertEquals("1", spec.getAsJsonObject("env").get("OMP_NUM_THREADS").getAsString());
+        JsonArray argv = spec.getAsJsonArray("argv");
+        assertEquals("/opt/java/bin/java", argv.get(0).getAsString());
+        assertEquals("{connection_file}", argv.get(argv.size() - 1).getAsString());
+        List<String> args = argv.asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(args.contains("/a/kernel.jar:/b/lib.jar"), args.toString());
+        assertTrue(args.stream().anyMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.cachedir=")
+                && a.endsWith(".cache/vae-notebooks/javacpp")), args.toString());
+        assertEquals("/a/kernel.jar:/b/lib.jar\n", Files.readString(dir.resolve("classpath.txt")));
+    }
+
+    @Test
+    void copyJarsPutsTheJarsIntoTheKernelspec(@TempDir Path data, @TempDir Path jars) throws Exception {
+        Path jar = Files.writeString(jars.resolve("one.jar"), "not really a jar");
+        Path dir = Installer.install(data, "java", List.of(jar.toString()), true);
+        Path copied = dir.resolve("lib/one.jar");
+        assertEquals("not really a jar", Files.readString(copied));
+        assertEquals(copied.toAbsolutePath() + "\n", Files.readString(dir.resolve("classpath.txt")));
+    }
+
+    @Test
+    void prefixInstallsUnderShareJupyter(@TempDir Path prefix) {
+        assertEquals(prefix.resolve("share/jupyter"), Installer.dataDir(Installer.Scope.PREFIX, prefix));
+    }
+
+    @Test
+    void sysPrefixWithoutAnEnvironmentSaysWhatToDo() {
+        Assumptions.assumeTrue(System.getenv("CONDA_PREFIX") == null && System.getenv("VIRTUAL_ENV") == null,
+                "a conda env or virtualenv is active here");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Installer.dataDir(Installer.Scope.SYS_PREFIX, null));
+        assertTrue(e.getMessage().contains("neither CONDA_PREFIX nor VIRTUAL_ENV is set"), e.getMessage());
+    }
+
+    @Test
+    void userDataDirHonoursJupyterDataDir() {
+        String env = System.getenv("JUPYTER_DATA_DIR");
+        Path expected = env != null && !env.isBlank() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".local/share/jupyter");
+        Assumptions.assumeTrue(env != null || System.getenv("XDG_DATA_HOME") == null);
+        assertEquals(expected, Installer.userDataDir());
+    }
+}

@@ -1,0 +1,82 @@
+package vae.kernel.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vae.kernel.TestSessions;
+
+class NotebookRunnerTest {
+
+    /** A notebook: markdown, a value, printed text with a chart, a failing cell, and a cell after it. */
+    static String notebook() {
+        return """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {"kernelspec": {"name": "vae-java"}},
+                 "cells": [
+                  {"cell_type": "markdown", "id": "m1", "metadata": {}, "source": "# Title"},
+                  {"cell_type": "code", "id": "c1", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": ["int runnerA = 40;\\n", "runnerA + 2"]},
+                  {"cell_type": "code", "id": "c2", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": "System.out.println(\\"drawing\\");\\nvar c = new org.knowm.xchart.XYChartBuilder().width(200).height(100).build();\\nc.addSeries(\\"s\\", new double[]{0, 1}, new double[]{0, 1});\\ndisplay(c);"},
+                  {"cell_type": "code", "id": "c3", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": "int broken = 1 / 0;"},
+                  {"cell_type": "code", "id": "c4", "metadata": {}, "outputs": [{"output_type": "stream", "name": "stdout", "text": "stale"}],
+                   "execution_count": 7, "source": "runnerA"}
+                 ]}""";
+    }
+
+    private static JsonArray cells(Path p) throws Exception {
+        return JsonParser.parseString(Files.readString(p)).getAsJsonObject().getAsJsonArray("cells");
+    }
+
+    @Test
+    void writesOutputsAndImagesAndStopsAtTheFirstError(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("nb.ipynb");
+        Files.writeString(in, notebook());
+        Path out = dir.resolve("out/nb.ipynb");
+        NotebookRunner.Report report = new NotebookRunner(TestSessions.shared()).run(in, out, false);
+
+        assertFalse(report.ok());
+        assertEquals("In [3]: java.lang.ArithmeticException: / by zero", report.firstError());
+        JsonArray cells = cells(out);
+        JsonObject value = cells.get(1).getAsJsonObject();
+        assertEquals(1, value.get("execution_count").getAsInt());
+        JsonObject result = value.getAsJsonArray("outputs").get(0).getAsJsonObject();
+        assertEquals("execute_result", result.get("output_type").getAsString());
+        assertEquals("42", result.getAsJsonObject("data").get("text/plain").getAsString());
+
+        JsonArray chartOutputs = cells.get(2).getAsJsonObject().getAsJsonArray("outputs");
+        assertEquals("drawing\n", chartOutputs.get(0).getAsJsonObject().get("text").getAsString());
+        String png = chartOutputs.get(1).getAsJsonObject().getAsJsonObject("data").get("image/png").getAsString();
+        assertTrue(png.startsWith("iVBORw0KGgo"), "a base64 PNG");
+
+        JsonObject error = cells.get(3).getAsJsonObject().getAsJsonArray("outputs").get(0).getAsJsonObject();
+        assertEquals("error", error.get("output_type").getAsString());
+        assertEquals("java.lang.ArithmeticException", error.get("ename").getAsString());
+
+        JsonObject skipped = cells.get(4).getAsJsonObject();
+        assertTrue(skipped.get("execution_count").isJsonNull());
+        assertEquals(0, skipped.getAsJsonArray("outputs").size(), "stale outputs are cleared");
+        assertEquals("m1", cells.get(0).getAsJsonObject().get("id").getAsString());
+    }
+
+    @Test
+    void keepGoingRunsTheCellsAfterAnError(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("nb.ipynb");
+        Files.writeString(in, notebook());
+        NotebookRunner.Report report = new NotebookRunner(TestSessions.shared()).run(in, in, true);
+        assertFalse(report.ok());
+        assertEquals(4, report.cellsRun());
+        JsonObject last = cells(in).get(4).getAsJsonObject();
+        assertEquals(4, last.get("execution_count").getAsInt());
+        assertEquals("40", last.getAsJsonArray("outputs").get(0).getAsJsonObject()
+                .getAsJsonObject("data").get("text/plain").getAsString());
+    }
+}
