@@ -67,6 +67,11 @@ def main():
         html = [o["content"]["data"].get("text/html", "") for o in out if o["type"] == "execute_result"]
         seen["table_html"] = html[0] if html else None
 
+        reply, out = run(kc, "org.nd4j.linalg.factory.Nd4j.create(new double[][]{{1, 2}, {3, 4}})")
+        seen["ndarray"] = {"html": [o["content"]["data"].get("text/html") for o in out if o["type"] == "execute_result"],
+                           "stderr": "".join(o["content"]["text"] for o in out
+                                             if o["type"] == "stream" and o["content"]["name"] == "stderr")}
+
         reply, out = run(kc, "int z = 1;\nint w = undefinedThing + 1;")
         seen["compile_error"] = {"status": reply["status"], "ename": reply.get("ename"),
                                  "traceback": reply.get("traceback"),
