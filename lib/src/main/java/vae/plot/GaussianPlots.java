@@ -1,0 +1,72 @@
+package vae.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import vae.maths.HandMaths;
+
+/** Sampled z against the Gaussian N(μ, σ²) it was drawn from. */
+public final class GaussianPlots {
+    private GaussianPlots() {}
+
+    /**
+     * A histogram of {@code samples}, scaled as a density (area 1), with the curve N(μ, σ²) drawn over it:
+     * the bars follow the curve when the samples really come from that Gaussian.
+     */
+    public static XYChart histogramWithDensity(String title, double[] samples, double mu, double sigma, int bins) {
+        if (samples.length == 0) throw new IllegalArgumentException("no samples to draw: the array is empty");
+        double lo = Math.min(min(samples), mu - 4 * sigma), hi = Math.max(max(samples), mu + 4 * sigma);
+        double width = (hi - lo) / bins;
+        double[] counts = new double[bins];
+        for (double s : samples) counts[Math.min(bins - 1, (int) ((s - lo) / width))]++;
+        // Bars as a stepped outline: x0,0 → x0,h → x1,h → x1,0 …
+        double[] bx = new double[4 * bins], by = new double[4 * bins];
+        for (int b = 0; b < bins; b++) {
+            double h = counts[b] / (samples.length * width), x0 = lo + b * width, x1 = x0 + width;
+            bx[4 * b] = x0; by[4 * b] = 0; bx[4 * b + 1] = x0; by[4 * b + 1] = h;
+            bx[4 * b + 2] = x1; by[4 * b + 2] = h; bx[4 * b + 3] = x1; by[4 * b + 3] = 0;
+        }
+        int points = 200;
+        double[] cx = new double[points], cy = new double[points];
+        for (int i = 0; i < points; i++) {
+            cx[i] = lo + (hi - lo) * i / (points - 1);
+            cy[i] = HandMaths.density(cx[i], mu, sigma);
+        }
+        XYChart chart = new XYChartBuilder().width(520).height(340).title(title).xAxisTitle("z").yAxisTitle("density").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        XYSeries bars = chart.addSeries(samples.length + " samples", bx, by);
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setFillColor(new Color(100, 149, 237, 120));
+        bars.setLineColor(new Color(70, 110, 200));
+        XYSeries curve = chart.addSeries(String.format("N(%.3g, %.3g²)", mu, sigma), cx, cy);
+        curve.setMarker(SeriesMarkers.NONE);
+        curve.setLineColor(Color.RED);
+        curve.setLineStyle(new BasicStroke(2.5f));
+        return chart;
+    }
+
+    /** A 2-D scatter of samples (z₁ across, z₂ up). */
+    public static XYChart scatter(String title, double[] z1, double[] z2) {
+        XYChart chart = new XYChartBuilder().width(420).height(420).title(title).xAxisTitle("z₁").yAxisTitle("z₂").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries("z", z1, z2).setMarkerColor(new Color(70, 110, 200, 90));
+        return chart;
+    }
+
+    /** A simple line chart, e.g. the KL against μ. */
+    public static XYChart line(String title, String xAxis, String yAxis, double[] x, double[] y) {
+        XYChart chart = new XYChartBuilder().width(480).height(320).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
+        chart.getStyler().setLegendVisible(false);
+        chart.addSeries(yAxis, x, y).setMarker(SeriesMarkers.NONE);
+        return chart;
+    }
+
+    private static double min(double[] v) { double m = Double.POSITIVE_INFINITY; for (double d : v) m = Math.min(m, d); return m; }
+    private static double max(double[] v) { double m = Double.NEGATIVE_INFINITY; for (double d : v) m = Math.max(m, d); return m; }
+}

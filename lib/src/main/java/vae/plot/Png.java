@@ -1,0 +1,42 @@
+package vae.plot;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
+
+/** Charts and pictures as PNG: bytes for a notebook, or a file. */
+public final class Png {
+    private Png() {}
+
+    /** The PNG bytes of an XChart chart or a {@link BufferedImage}. */
+    public static byte[] bytes(Object chartOrImage) {
+        try {
+            if (chartOrImage instanceof Chart<?, ?> chart) return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            if (chartOrImage instanceof BufferedImage image) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                ImageIO.write(image, "png", out);
+                return out.toByteArray();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("cannot make a PNG of " + (chartOrImage == null ? "null" : chartOrImage.getClass().getName())
+                + ": expected an XChart chart or a BufferedImage");
+    }
+
+    /** Saves it as a PNG file. */
+    public static Path save(Object chartOrImage, Path file) {
+        try {
+            Files.write(file, bytes(chartOrImage));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

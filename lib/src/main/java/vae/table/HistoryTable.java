@@ -1,0 +1,27 @@
+package vae.table;
+
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+import vae.train.History;
+
+/** One row per epoch: train and test losses, and the epoch's time. */
+public final class HistoryTable {
+    private HistoryTable() {}
+
+    public static Table of(History history) {
+        Table table = Table.create("training history", IntColumn.create("epoch"));
+        String[] losses = {"loss", "reconstructionLoss", "kl"};
+        for (String l : losses) table.addColumns(DoubleColumn.create("train " + l));
+        boolean hasTest = history.size() > 0 && !history.epochs().get(0).test().isEmpty();
+        if (hasTest) for (String l : losses) table.addColumns(DoubleColumn.create("test " + l));
+        table.addColumns(DoubleColumn.create("seconds"));
+        for (History.Epoch e : history.epochs()) {
+            table.intColumn("epoch").append(e.number());
+            for (String l : losses) table.doubleColumn("train " + l).append(e.train().get(l));
+            if (hasTest) for (String l : losses) table.doubleColumn("test " + l).append(e.test().get(l));
+            table.doubleColumn("seconds").append(e.seconds());
+        }
+        return table;
+    }
+}

@@ -1,0 +1,25 @@
+package vae.table;
+
+import java.util.Arrays;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import vae.model.ForwardPass;
+import vae.model.Vae;
+
+/** The shape of every value along the pipeline x → μ, logvar → σ, ε → z → reconstruction → losses. */
+public final class ShapeTable {
+    private ShapeTable() {}
+
+    public static Table of(ForwardPass pass) {
+        StringColumn step = StringColumn.create("value"), shape = StringColumn.create("shape");
+        for (String name : Vae.LESSON_STEPS) {
+            step.append(name);
+            shape.append(Arrays.toString(pass.shape(name)));
+        }
+        for (String name : new String[] {"reconstructionLossPerImage", "klPerImage"}) {
+            step.append(name);
+            shape.append(Arrays.toString(pass.shape(name)));
+        }
+        return Table.create("shapes", step, shape);
+    }
+}

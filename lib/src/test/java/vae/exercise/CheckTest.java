@@ -1,0 +1,50 @@
+package vae.exercise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import org.junit.jupiter.api.Test;
+import vae.maths.HandMaths;
+
+class CheckTest {
+    static final double[] LOG_VAR = {0.1, 0.6, -0.1};
+
+    private String printed(Runnable r) {
+        PrintStream old = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true));
+        try { r.run(); } finally { System.setOut(old); }
+        return bytes.toString();
+    }
+
+    @Test
+    void aWrongSigmaGetsTheHintForItsMistake() {
+        double[] expOfLogVar = {Math.exp(0.1), Math.exp(0.6), Math.exp(-0.1)};
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("σ", expOfLogVar, HandMaths.sigma(LOG_VAR), 1e-3, "",
+                Check.mistake(expOfLogVar, "did you use exp(logvar) instead of exp(0.5·logvar)?")));
+        assertEquals("✘ σ[0] is 1.105 but should be 1.051: did you use exp(logvar) instead of exp(0.5·logvar)?", e.getMessage());
+    }
+
+    @Test
+    void aRightAnswerPrintsTheTickAndWhy() {
+        String out = printed(() -> Check.closeTo("σ", HandMaths.sigma(LOG_VAR), HandMaths.sigma(LOG_VAR), 1e-3, "σ = exp(½·logvar) is always positive"));
+        assertEquals("✔ σ: σ = exp(½·logvar) is always positive\n", out);
+    }
+
+    @Test
+    void anUnansweredExerciseSaysSoWithoutFailing() {
+        String out = printed(() -> Check.closeTo("σ", (double[]) null, HandMaths.sigma(LOG_VAR), 1e-3, "why"));
+        assertTrue(out.startsWith(Check.NOT_ANSWERED + ": σ is still null"), out);
+    }
+
+    @Test
+    void equalComparesArraysAndNumbers() {
+        printed(() -> Check.equal("shape", new long[] {3, 10}, new long[] {3, 10}, "one row per image", null));
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.equal("shape", new long[] {10, 3}, new long[] {3, 10}, "", "rows are images"));
+        assertEquals("✘ shape is [10, 3] but should be [3, 10]: rows are images", e.getMessage());
+        printed(() -> Check.equal("count", 3, 3L, "", null));
+    }
+}

@@ -1,0 +1,61 @@
+package vae.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import vae.data.Mnist;
+import vae.maths.HandMaths;
+import vae.model.Vae;
+import vae.model.VaeConfig;
+import vae.train.Trainer;
+import vae.train.TrainingConfig;
+
+class PlotsTest {
+    @TempDir Path dir;
+
+    @Test
+    void histogramAreaIsOneAndItsCurveIsTheDensity() {
+        Random random = new Random(1);
+        double[] samples = new double[5000];
+        for (int i = 0; i < samples.length; i++) samples[i] = 3 + 0.5 * random.nextGaussian();
+        XYChart chart = GaussianPlots.histogramWithDensity("z₂", samples, 3, 0.5, 40);
+        double[] x = chart.getSeries("5000 samples").getXData(), y = chart.getSeries("5000 samples").getYData();
+        double area = 0;
+        for (int b = 0; b < x.length; b += 4) area += (x[b + 2] - x[b + 1]) * y[b + 1];
+        assertEquals(1.0, area, 1e-9, "the bars are scaled as a density");
+        double[] cx = chart.getSeries("N(3.00, 0.500²)").getXData(), cy = chart.getSeries("N(3.00, 0.500²)").getYData();
+        assertEquals(HandMaths.density(cx[77], 3, 0.5), cy[77], 1e-12);
+    }
+
+    @Test
+    void chartsAndGridsSaveAsPng() throws Exception {
+        Path chart = Png.save(GaussianPlots.scatter("z", new double[] {1, 2}, new double[] {3, 4}), dir.resolve("scatter.png"));
+        assertEquals(420, ImageIO.read(chart.toFile()).getWidth());
+        BufferedImage grid = ImageGrid.originalsAboveReconstructions(Mnist.train().batch(0, 1, 2), Mnist.train().batch(3, 4, 5));
+        assertEquals(2 + 3 * 58, grid.getWidth());
+        assertEquals(2 + 2 * 58, grid.getHeight());
+        assertTrue(Files.size(Png.save(grid, dir.resolve("grid.png"))) > 100);
+    }
+
+    @Test
+    void manifoldLossCurvesAndLatentScatter() {
+        Vae vae = new Vae(VaeConfig.lesson().withLatentSize(2));
+        var history = new Trainer(vae, TrainingConfig.defaults().withEpochs(2)).fit(Mnist.train().range(0, 256), Mnist.test().range(0, 64));
+        XYChart curves = TrainingPlots.lossCurves(history);
+        assertEquals(6, curves.getSeriesCollection().size());
+        assertEquals(history.test("kl")[1], curves.getSeries("test kl").getYData()[1], 0);
+        BufferedImage manifold = ImageGrid.manifold(vae, 5, 2);
+        assertEquals(2 + 5 * 58, manifold.getWidth());
+        XYChart scatter = LatentPlots.scatterByDigit(vae.encode(Mnist.test().range(0, 100)).mu(), Mnist.test().first(100).labels());
+        int points = scatter.getSeriesCollection().stream().mapToInt(s -> s.getXData().length).sum();
+        assertEquals(100, points);
+    }
+}
