@@ -110,6 +110,9 @@ public final class Installer {
         // The unpacked ND4J natives go to the user's cache, once, not to ~/.javacpp of whoever ran first.
         argv.add("-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("user.home"), ".cache", "vae-notebooks", "javacpp"));
         argv.add("-Djava.awt.headless=true");
+        // Measured by ./tutorial bench (kernel/BENCHMARKS.md): C1 only and the serial GC start faster, answer a cell
+        // several times faster, and did not slow a SameDiff training step on 2 cores.
+        argv.add("-XX:TieredStopAtLevel=1");
         argv.add("-XX:+UseSerialGC");
         argv.add("-cp");
         argv.add(String.join(File.pathSeparator, cp));

@@ -1,0 +1,151 @@
+"""Kernel start → ready, first cell, and a trivial cell's round trip: vae-java (two JVM flag sets) beside ipykernel.
+
+Usage: VAE_KERNEL_CLASSPATH=... JAVA=java python3 kernel_bench.py [--write BENCHMARKS.md] [--starts N] [--trips N]
+It installs the Java kernelspecs into a temporary JUPYTER_DATA_DIR; python3 is Debian's ipykernel kernelspec.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+from jupyter_client.manager import start_new_kernel
+
+TRAIN_CELL = """
+import org.nd4j.autodiff.samediff.*;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.dataset.DataSet;
+Nd4j.getRandom().setSeed(1);
+SameDiff sd = SameDiff.create();
+SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 784);
+SDVariable y = sd.placeHolder("y", DataType.FLOAT, -1, 10);
+SDVariable w1 = sd.var("w1", Nd4j.randn(DataType.FLOAT, 784, 64).muli(0.01));
+SDVariable b1 = sd.var("b1", Nd4j.zeros(DataType.FLOAT, 64));
+SDVariable w2 = sd.var("w2", Nd4j.randn(DataType.FLOAT, 64, 10).muli(0.01));
+SDVariable logits = sd.nn().relu(x.mmul(w1).add(b1), 0).mmul(w2);
+SDVariable loss = sd.loss().softmaxCrossEntropy("loss", y, logits, null);
+sd.setLossVariables(loss);
+sd.setTrainingConfig(TrainingConfig.builder().updater(new org.nd4j.linalg.learning.config.Adam(1e-3))
+    .dataSetFeatureMapping("x").dataSetLabelMapping("y").build());
+var labels = Nd4j.zeros(DataType.FLOAT, 64, 10);
+for (int i = 0; i < 64; i++) labels.putScalar(i, i % 10, 1);
+DataSet batch = new DataSet(Nd4j.rand(DataType.FLOAT, 64, 784), labels);
+sd.fit(batch); // warm-up
+long t0 = System.nanoTime();
+for (int i = 0; i < 1000; i++) sd.fit(batch);
+(System.nanoTime() - t0) / 1e6 / 1000
+"""
+
+
+def execute(kc, code, timeout=300):
+    """Round trip of one cell: request sent → reply and idle received. Returns (seconds, last text/plain)."""
+    result = {}
+
+    def hook(msg):
+        if msg["msg_type"] == "execute_result":
+            result["text"] = msg["content"]["data"].get("text/plain")
+        if msg["msg_type"] == "error":
+            result["error"] = msg["content"]["evalue"]
+
+    t0 = time.perf_counter()
+    kc.execute_interactive(code, timeout=timeout, output_hook=hook)
+    return time.perf_counter() - t0, result.get("text"), result.get("error")
+
+
+def measure(name, starts, trips, train):
+    ready, first, trip = [], [], []
+    train_ms = None
+    for i in range(starts):
+        t0 = time.perf_counter()
+        km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
+        ready.append(time.perf_counter() - t0)
+        try:
+            first.append(execute(kc, "1 + 1")[0])
+            if i == 0:
+                for _ in range(5):
+                    execute(kc, "1 + 1")
+                trip = [execute(kc, "1 + 1")[0] for _ in range(trips)]
+                if train:
+                    _, text, error = execute(kc, TRAIN_CELL)
+                    train_ms = float(text) if text and not error else None
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    return {"ready": statistics.median(ready), "first": statistics.median(first),
+            "trip": statistics.median(trip), "trip_p90": sorted(trip)[int(0.9 * (len(trip) - 1))], "train_ms": train_ms}
+
+
+def install(data, classpath, java, name, drop):
+    """Installs vae-java, and as `name` a copy whose argv lacks the flags in `drop`; returns its JVM flags."""
+    subprocess.run([java, "-cp", classpath, "vae.kernel.Main", "install"], check=True,
+                   env=dict(os.environ, JUPYTER_DATA_DIR=data), stdout=subprocess.DEVNULL)
+    src = os.path.join(data, "kernels", "vae-java")
+    spec = json.load(open(os.path.join(src, "kernel.json")))
+    if name != "vae-java":
+        dst = os.path.join(data, "kernels", name)
+        os.makedirs(dst, exist_ok=True)
+        spec["argv"] = [a for a in spec["argv"] if a not in drop]
+        spec["display_name"] += " without " + " ".join(drop)
+        json.dump(spec, open(os.path.join(dst, "kernel.json"), "w"), indent=1)
+    return " ".join(a for a in spec["argv"] if a.startswith("-XX") or a.startswith("-Xshare"))
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--write")
+    p.add_argument("--starts", type=int, default=3)
+    p.add_argument("--trips", type=int, default=50)
+    args = p.parse_args()
+    classpath = os.environ.get("VAE_KERNEL_CLASSPATH")
+    java = os.environ.get("JAVA", "java")
+    if not classpath:
+        sys.exit("set VAE_KERNEL_CLASSPATH (./tutorial bench does)")
+    data = tempfile.mkdtemp(prefix="vae-bench-")
+    os.environ["JUPYTER_DATA_DIR"] = data
+    variants = [("vae-java", []), ("vae-java-c2", ["-XX:TieredStopAtLevel=1"]),
+                ("vae-java-default-jvm", ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"])]
+    rows = []
+    for name, drop in variants:
+        flags = install(data, classpath, java, name, drop) or "JVM defaults"
+        r = measure(name, args.starts, args.trips, train=True)
+        rows.append((f"Java kernel `{name}` ({flags})", r))
+        print(name, json.dumps(r), flush=True)
+    r = measure("python3", args.starts, args.trips, train=False)
+    rows.append(("Python ipykernel (`python3`)", r))
+    print("python3", json.dumps(r), flush=True)
+
+    java_version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    lines = [
+        "# Kernel benchmarks",
+        "",
+        "Measured by `./tutorial bench` (`bench/kernel.sh` → `kernel/bench/kernel_bench.py`) with jupyter_client, "
+        "on the same machine in the same run. Medians; ready = `start_new_kernel` until `kernel_info` is answered; "
+        "first cell = the first `1 + 1` after ready (the Java kernel starts JShell in the background while it "
+        "answers `kernel_info`); round trip = `execute_interactive(\"1 + 1\")` until idle, after 5 warm-up cells; "
+        "training step = mean of 1000 `SameDiff.fit` steps of a 784-64-10 MLP on a batch of 64, timed inside the cell.",
+        "",
+        f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}; {java_version}; "
+        f"{args.starts} starts, {args.trips} round trips; {datetime.date.today().isoformat()}.",
+        "",
+        "| kernel | ready | first cell | trivial cell round trip (median / p90) | training step |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for label, r in rows:
+        train = f"{r['train_ms']:.1f} ms" if r["train_ms"] is not None else "—"
+        lines.append(f"| {label} | {r['ready']:.2f} s | {r['first'] * 1000:.0f} ms | "
+                     f"{r['trip'] * 1000:.1f} ms / {r['trip_p90'] * 1000:.1f} ms | {train} |")
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if args.write:
+        with open(args.write, "w") as f:
+            f.write(text)
+
+
+if __name__ == "__main__":
+    main()
