@@ -38,6 +38,9 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
         try {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".partial");
+            try {   // createTempFile makes it private to the owner; a checkpoint is as readable as any file the user writes
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) { /* Windows: the default ACL is fine */ }
             try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
                 JsonObject meta = new JsonObject();
                 meta.addProperty("format", FORMAT);
