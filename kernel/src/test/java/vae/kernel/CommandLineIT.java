@@ -1,0 +1,116 @@
+package vae.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vae.kernel.install.Installer;
+
+/** The packaged kernel's command line, run as a learner or CI would: install, run notebooks, and the kernel process. */
+class CommandLineIT {
+    @TempDir
+    Path tmp;
+
+    private static List<String> java(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Installer.currentJava(), "-Djava.awt.headless=true", "-cp",
+                String.join(File.pathSeparator, KernelIT.kernelClasspath()), "vae.kernel.Main"));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private record Run(int code, String output) {}
+
+    private Run run(List<String> command, String... env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put("VAE_KERNEL_LOG_DIR", tmp.resolve("logs").toString());
+        for (int i = 0; i < env.length; i += 2) {
+            pb.environment().put(env[i], env[i + 1]);
+        }
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "timed out: " + command);
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void runExecutesANotebookHeadlessIntoValidNbformatAndFailsOnAnError() throws Exception {
+        Path nb = tmp.resolve("demo.ipynb");
+        Files.writeString(nb, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                 "cells": [
+                  {"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": "var chart = new org.knowm.xchart.XYChartBuilder().width(200).height(150).build();\\nchart.addSeries(\\"s\\", new double[]{0, 1}, new double[]{1, 0});\\nchart"},
+                  {"cell_type": "code", "id": "b", "metadata": {}, "outputs": [], "execution_count": null,
+                   "source": "System.out.println(\\"printed\\");\\n1 + 1"}]}
+                """);
+        Path outDir = tmp.resolve("executed");
+        Run ok = run(java("run", "--output-dir", outDir.toString(), nb.toString()));
+        assertEquals(0, ok.code(), ok.output());
+        assertTrue(ok.output().startsWith("ok    " + nb + " (2 cells"), ok.output());
+        Path executed = outDir.resolve("demo.ipynb");
+        String text = Files.readString(executed);
+        assertTrue(text.contains("\"image/png\": \"iVBORw0KGgo"), "chart embedded as PNG");
+        assertTrue(text.contains("\"text\": \"printed\\n\""), text);
+
+        String python = KernelIT.python();
+        if (python != null) { // nbformat's own validator, where Jupyter is installed
+            Run valid = run(List.of(python, "-c", "import nbformat, sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')",
+                    executed.toString()));
+            assertEquals("valid", valid.output().strip(), valid.output());
+        }
+
+        Files.writeString(nb, Files.readString(nb).replace("1 + 1", "1 / 0"));
+        Run failed = run(java("run", "--output-dir", outDir.toString(), nb.toString()));
+        assertEquals(1, failed.code(), failed.output());
+        assertTrue(failed.output().contains("In [2]: java.lang.ArithmeticException: / by zero"), failed.output());
+    }
+
+    @Test
+    void installWithPrefixIsFoundByJupyter() throws Exception {
+        Path prefix = tmp.resolve("prefix");
+        Run install = run(java("install", "--prefix", prefix.toString()));
+        assertEquals(0, install.code(), install.output());
+        assertTrue(Files.isRegularFile(prefix.resolve("share/jupyter/kernels/vae-java/kernel.json")));
+        String python = KernelIT.python();
+        Assumptions.assumeTrue(python != null, "no jupyter_client to list kernelspecs with");
+        Run list = run(List.of(python, "-c", "from jupyter_client.kernelspec import KernelSpecManager as M; "
+                + "s = M().get_kernel_spec('vae-java'); print(s.display_name, s.language, s.interrupt_mode)"),
+                "JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+        assertEquals("Java (VAE notebooks) java message", list.output().strip(), list.output());
+    }
+
+    @Test
+    void kernelExitsWhenItsParentProcessDies() throws Exception {
+        Process parent = new ProcessBuilder("sleep", "2").start();
+        Path connection = tmp.resolve("connection.json");
+        StringBuilder ports = new StringBuilder();
+        for (String name : List.of("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                ports.append("\"").append(name).append("\": ").append(s.getLocalPort()).append(", ");
+            }
+        }
+        Files.writeString(connection, "{" + ports + "\"ip\": \"127.0.0.1\", \"transport\": \"tcp\", \"key\": \"k\","
+                + " \"signature_scheme\": \"hmac-sha256\"}");
+        ProcessBuilder pb = new ProcessBuilder(java("kernel", connection.toString())).redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("kernel.out").toFile());
+        pb.environment().put("JPY_PARENT_PID", Long.toString(parent.pid()));
+        pb.environment().put("VAE_KERNEL_LOG_DIR", tmp.resolve("logs").toString());
+        Process kernel = pb.start();
+        assertTrue(parent.waitFor(10, TimeUnit.SECONDS));
+        boolean exited = kernel.waitFor(10, TimeUnit.SECONDS);
+        if (!exited) {
+            kernel.destroyForcibly();
+        }
+        assertTrue(exited, "the kernel should exit within seconds of its parent");
+        assertEquals(0, kernel.exitValue());
+    }
+}
