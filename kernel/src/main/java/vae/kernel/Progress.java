@@ -6,14 +6,14 @@ import java.util.Locale;
  * A progress bar under the running cell, updated in place while a model trains.
  *
  * <pre>{@code
- * Progress progress = Progress.bar("Training");
- * trainer.fit(data, progress::onBatch);   // any listener of the form (epoch, epochs, batch, batches, loss)
+ * trainer.onProgress(Progress.bar("Training"));   // a vae.train.ProgressListener
+ * someOtherLoop.listen(Progress.bar("Sampling")::onBatch);   // or any (epoch, epochs, batch, batches, loss)
  * }</pre>
  *
  * Epochs and batches count from 1. Updates are sent at most every {@link #MIN_INTERVAL_MS} ms, and always for the
  * last batch, so a fast loop does not flood the notebook.
  */
-public final class Progress {
+public final class Progress implements vae.train.ProgressListener {
     /** Fewer updates than this many milliseconds apart are skipped (the last batch is always shown). */
     public static final long MIN_INTERVAL_MS = 100;
 
@@ -40,6 +40,7 @@ public final class Progress {
     }
 
     /** One batch done: shows epoch, batch and loss. Fits a listener {@code (epoch, epochs, batch, batches, loss)}. */
+    @Override
     public void onBatch(int epoch, int epochs, int batch, int batches, double loss) {
         double done = (double) (epoch - 1) * batches + batch;
         String text = String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f", epoch, epochs, batch, batches, loss);

@@ -18,7 +18,10 @@ public class KernelExecutionControl extends LocalExecutionControl {
     static final class Slot {
         volatile Method target;
         volatile Object value;
+        volatile Thread thread;
     }
+
+    private volatile Slot current;
 
     private static final InheritableThreadLocal<Slot> SLOT = new InheritableThreadLocal<>();
     private static final Method TRAMPOLINE;
@@ -37,10 +40,13 @@ public class KernelExecutionControl extends LocalExecutionControl {
     /** Called reflectively by {@link LocalExecutionControl} on its execution thread; not for cells. */
     public static Object trampoline() throws Throwable {
         Slot slot = SLOT.get();
+        slot.thread = Thread.currentThread();
         try {
             slot.value = slot.target.invoke(null);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        } finally {
+            slot.thread = null;
         }
         return null; // the real value stays in the slot; JShell only sees "null"
     }
@@ -50,11 +56,13 @@ public class KernelExecutionControl extends LocalExecutionControl {
         Slot slot = new Slot();
         slot.target = doitMethod;
         SLOT.set(slot);
+        current = slot;
         try {
             String ignored = super.invoke(TRAMPOLINE);
             lastValue = slot.value;
             return ignored;
         } finally {
+            current = null;
             SLOT.remove();
         }
     }
@@ -64,6 +72,12 @@ public class KernelExecutionControl extends LocalExecutionControl {
         Class<?> c = super.findClass(name);
         snippetLoader = c.getClassLoader();
         return c;
+    }
+
+    /** The thread running a snippet now, or null. */
+    public Thread runningThread() {
+        Slot slot = current;
+        return slot == null ? null : slot.thread;
     }
 
     /** The value the last snippet returned (an expression's value, or a declared variable's initial value). */

@@ -118,6 +118,27 @@ class EvaluatorTest {
     }
 
     @Test
+    void interruptLetsALoopThatChecksTheInterruptFlagFinishItsStatement() throws Exception {
+        evaluator.clearInterrupt();
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                evaluator.eval("int gracefulEnd = 0;\n{ while (!Thread.currentThread().isInterrupted()) { } gracefulEnd = 1; }\n"
+                        + "int afterGraceful = 2;", "In [t]", 1);
+                return null;
+            } catch (CellException e) {
+                return e;
+            }
+        });
+        Thread.sleep(500);
+        evaluator.interrupt();
+        assertInstanceOf(InterruptedCellException.class, run.get(5, TimeUnit.SECONDS));
+        // Interrupted, not killed: the statement ended by itself (as the library's trainer returns its history) ...
+        assertEquals(1, eval("gracefulEnd").value());
+        // ... and the rest of the cell was skipped.
+        assertThrows(CompileException.class, () -> eval("afterGraceful"));
+    }
+
+    @Test
     void interruptStopsASleep() throws Exception {
         evaluator.clearInterrupt();
         CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {

@@ -50,6 +50,14 @@ class SessionTest {
     }
 
     @Test
+    void progressBarIsTheLibrarysProgressListener() throws Exception {
+        Recorded out = TestSessions.run("vae.train.ProgressListener listener = Progress.bar(\"Fit\");\n"
+                + "listener.onBatch(1, 1, 4, 4, 0.25);");
+        assertEquals("Fit [####################] 100% epoch 1/1 · batch 4/4 · loss 0.2500",
+                out.updates.get(out.updates.size() - 1).get("text/plain"));
+    }
+
+    @Test
     void lineTimeMagicPrintsWallTimeAndKeepsTheValue() throws Exception {
         Recorded out = TestSessions.run("%time Thread.sleep(30)");
         assertTrue(out.stdout.toString().matches("Wall time: \\d+\\.\\d ms\n"), out.stdout.toString());
