@@ -29,7 +29,7 @@ import vae.train.Adam;
  */
 public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
     private static final int FORMAT = 1;
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Saves {@code vae} with its optimizer state ({@code adam} may be null) and free-form notes (seed, epochs, data…). */
     public static void save(Path file, Vae vae, Adam adam, JsonObject notes) {

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Training speed: the library's SameDiff VAEs against the same models in PyTorch, on the same 9,000 digits, batch 128,
+# Adam 1e-3, run alternately for several rounds. Prints median epoch times and the ratio per model.
+#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N]
+# PyTorch is Debian's python3-torch; with libopenblas0-openmp installed it is used through LD_LIBRARY_PATH
+# (the reference BLAS is ~20× slower and not a fair anchor). Without PyTorch, only the library is timed.
+set -euo pipefail
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+ROUNDS=3; MODELS="mlp conv"; EPOCHS=3
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --models) MODELS="$2"; shift 2 ;;
+    --epochs) EPOCHS="$2"; shift 2 ;;
+    *) echo "training.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+CP_FILE="$ROOT/lib/target/classpath.txt"
+if [[ ! -f "$CP_FILE" || ! -d "$ROOT/lib/target/classes" ]]; then
+  (cd "$ROOT" && mvn -q -pl lib -DskipTests package dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
+fi
+JAVA="${JAVA:-java}"
+CP="$ROOT/lib/target/classes:$(cat "$CP_FILE")"
+PY=/usr/bin/python3
+HAVE_TORCH=0
+$PY -c "import torch" 2>/dev/null && HAVE_TORCH=1 || echo "PyTorch not found (apt-get install python3-torch libopenblas0-openmp): timing the library only" >&2
+BLAS_DIR=/usr/lib/x86_64-linux-gnu/openblas-openmp
+OUT=$(mktemp)
+for model in $MODELS; do
+  epochs=$EPOCHS
+  [[ $model == conv ]] && epochs=2
+  for ((r = 1; r <= ROUNDS; r++)); do
+    echo "round $r/$ROUNDS: $model" >&2
+    if [[ $HAVE_TORCH == 1 ]]; then
+      # Threads per model as measured best for each side on 2 cores (see README, Performance).
+      LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-1}" \
+        $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" >> "$OUT"
+    fi
+    OMP_NUM_THREADS="${SAMEDIFF_THREADS:-1}" "$JAVA" -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
+      -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" >> "$OUT"
+  done
+done
+$PY - "$OUT" <<'PY'
+import json, statistics, sys, platform, datetime, os
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
+print(f"# training benchmark, {datetime.date.today()}, {os.cpu_count()} cores, {platform.processor() or platform.machine()}")
+for model in dict.fromkeys(r["model"] for r in rows):
+    med = {}
+    for impl in ("pytorch", "samediff"):
+        # the first epoch of every run warms up (JIT, allocator, natives) and is left out
+        times = [t for r in rows if r["model"] == model and r["impl"] == impl for t in r["epochSeconds"][1:]]
+        if times:
+            med[impl] = statistics.median(times)
+            print(f"{model:5s} {impl:9s} median epoch {med[impl]:7.3f} s  (n={len(times)}, min {min(times):.3f}, max {max(times):.3f})")
+    if len(med) == 2:
+        print(f"{model:5s} ratio samediff/pytorch = {med['samediff'] / med['pytorch']:.2f}x")
+PY
+rm -f "$OUT"
