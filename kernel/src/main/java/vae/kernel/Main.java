@@ -20,7 +20,7 @@ import vae.kernel.wire.Wire;
  *
  * <pre>
  *   kernel CONNECTION_FILE                       run as a Jupyter kernel (what kernel.json starts)
- *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars]
+ *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--no-cds]
  *                                                install the kernelspec vae-java
  *   run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
  *                                                execute notebooks headless, write the executed copies
@@ -32,9 +32,10 @@ public final class Main {
     static final String USAGE = """
             usage: java -cp CLASSPATH vae.kernel.Main COMMAND
               kernel CONNECTION_FILE       run as a Jupyter kernel (kernel.json starts this)
-              install [--user | --sys-prefix | --prefix DIR] [--copy-jars]
+              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--no-cds]
                                            install the kernelspec "vae-java" (default --user: $JUPYTER_DATA_DIR
-                                           or ~/.local/share/jupyter); --copy-jars copies the jars into it
+                                           or ~/.local/share/jupyter); --copy-jars copies the jars into it;
+                                           --no-cds skips the class-data archive that makes start-up faster
               run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
                                            execute notebooks without Jupyter; writes DIR/NAME.ipynb
                                            (default DIR: target/executed); exit 1 on the first error""";
@@ -79,8 +80,10 @@ public final class Main {
         Installer.Scope scope = Installer.Scope.USER;
         Path prefix = null;
         boolean copy = false;
+        boolean cds = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--no-cds" -> cds = false;
                 case "--user" -> scope = Installer.Scope.USER;
                 case "--sys-prefix" -> scope = Installer.Scope.SYS_PREFIX;
                 case "--prefix" -> {
@@ -106,7 +109,7 @@ public final class Main {
             return 2;
         }
         List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-        Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy);
+        Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy, cds);
         System.out.println("Installed kernelspec " + Installer.NAME + " (\"" + Installer.DISPLAY_NAME + "\") in " + dir);
         return 0;
     }

@@ -79,7 +79,11 @@ class CommandLineIT {
         Path prefix = tmp.resolve("prefix");
         Run install = run(java("install", "--prefix", prefix.toString()));
         assertEquals(0, install.code(), install.output());
-        assertTrue(Files.isRegularFile(prefix.resolve("share/jupyter/kernels/vae-java/kernel.json")));
+        Path spec = prefix.resolve("share/jupyter/kernels/vae-java");
+        assertTrue(Files.isRegularFile(spec.resolve("kernel.json")));
+        // The class-data archive was recorded and the kernelspec uses it.
+        assertTrue(Files.size(spec.resolve("kernel.jsa")) > 1_000_000, "kernel.jsa");
+        assertTrue(Files.readString(spec.resolve("kernel.json")).contains("-XX:SharedArchiveFile=" + spec.resolve("kernel.jsa")));
         String python = KernelIT.python();
         Assumptions.assumeTrue(python != null, "no jupyter_client to list kernelspecs with");
         Run list = run(List.of(python, "-c", "from jupyter_client.kernelspec import KernelSpecManager as M; "

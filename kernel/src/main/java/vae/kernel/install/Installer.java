@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Installs the kernelspec {@code vae-java} into a Jupyter data directory, like {@code python -m ipykernel install}.
@@ -81,8 +82,11 @@ public final class Installer {
      *
      * @param classpath the kernel's classpath (jars and directories)
      * @param copyJars  copy the jars into the kernelspec's {@code lib/}, so it survives {@code mvn clean}
+     * @param cds       also run a warm-up notebook once to record an AppCDS archive of the classes it loads
+     *                  (the kernel then starts faster) and unpack ND4J's natives into the cache
      */
-    public static Path install(Path dataDir, String java, List<String> classpath, boolean copyJars) throws IOException {
+    public static Path install(Path dataDir, String java, List<String> classpath, boolean copyJars, boolean cds)
+            throws IOException {
         Path dir = dataDir.resolve("kernels").resolve(NAME);
         Files.createDirectories(dir);
         List<String> cp = new ArrayList<>();
@@ -102,20 +106,31 @@ public final class Installer {
         } else {
             classpath.stream().filter(e -> !e.isBlank()).map(e -> Path.of(e).toAbsolutePath().toString()).forEach(cp::add);
         }
-        Path classpathFile = dir.resolve("classpath.txt");
-        Files.writeString(classpathFile, String.join(File.pathSeparator, cp) + "\n");
+        String joined = String.join(File.pathSeparator, cp);
+        Files.writeString(dir.resolve("classpath.txt"), joined + "\n");
+
+        List<String> jvm = new ArrayList<>();
+        // The unpacked ND4J natives go to the user's cache, once, not to ~/.javacpp of whoever ran first.
+        jvm.add("-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("user.home"), ".cache", "vae-notebooks", "javacpp"));
+        jvm.add("-Djava.awt.headless=true");
+        // Measured by ./tutorial bench (kernel/BENCHMARKS.md): C1 only and the serial GC start faster, answer a cell
+        // several times faster, and did not slow a SameDiff training step on 2 cores.
+        jvm.add("-XX:TieredStopAtLevel=1");
+        jvm.add("-XX:+UseSerialGC");
+        Path archive = dir.resolve("kernel.jsa");
+        Files.deleteIfExists(archive);
+        if (cds && recordArchive(java, jvm, joined, archive, dir)) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+            // A stale archive (a jar rebuilt since) is just not used; say nothing about it on the kernel's stderr.
+            jvm.add("-Xlog:cds=off");
+            jvm.add("-Xlog:cds+dynamic=off");
+        }
 
         JsonArray argv = new JsonArray();
         argv.add(java);
-        // The unpacked ND4J natives go to the user's cache, once, not to ~/.javacpp of whoever ran first.
-        argv.add("-Dorg.bytedeco.javacpp.cachedir=" + Path.of(System.getProperty("user.home"), ".cache", "vae-notebooks", "javacpp"));
-        argv.add("-Djava.awt.headless=true");
-        // Measured by ./tutorial bench (kernel/BENCHMARKS.md): C1 only and the serial GC start faster, answer a cell
-        // several times faster, and did not slow a SameDiff training step on 2 cores.
-        argv.add("-XX:TieredStopAtLevel=1");
-        argv.add("-XX:+UseSerialGC");
+        jvm.forEach(argv::add);
         argv.add("-cp");
-        argv.add(String.join(File.pathSeparator, cp));
+        argv.add(joined);
         argv.add("vae.kernel.Main");
         argv.add("kernel");
         argv.add("{connection_file}");
@@ -133,5 +148,40 @@ public final class Installer {
         spec.add("metadata", metadata);
         Files.writeString(dir.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
         return dir;
+    }
+
+    /** Without the archive: for tests and for classpaths that are not jars. */
+    public static Path install(Path dataDir, String java, List<String> classpath, boolean copyJars) throws IOException {
+        return install(dataDir, java, classpath, copyJars, false);
+    }
+
+    /** Warm-up: JShell, a cell, and ND4J's first array, recorded with -XX:ArchiveClassesAtExit. False if it failed. */
+    private static boolean recordArchive(String java, List<String> jvm, String classpath, Path archive, Path dir) {
+        try {
+            Path work = Files.createTempDirectory("vae-kernel-warmup");
+            Path notebook = work.resolve("warmup.ipynb");
+            Files.writeString(notebook, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+                    + "{\"cell_type\": \"code\", \"id\": \"w\", \"metadata\": {}, \"outputs\": [], \"execution_count\": null,"
+                    + " \"source\": \"int warm = 1;\\nSystem.out.println(warm);\\norg.nd4j.linalg.factory.Nd4j.ones(2, 2)\"}]}");
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.add("-XX:ArchiveClassesAtExit=" + archive);
+            command.addAll(jvm);
+            command.addAll(List.of("-cp", classpath, "vae.kernel.Main", "run", "--output-dir", work.toString(), notebook.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("cds-warmup.log").toFile());
+            pb.environment().put("OMP_NUM_THREADS", "1");
+            Process p = pb.start();
+            boolean done = p.waitFor(5, TimeUnit.MINUTES);
+            if (!done) {
+                p.destroyForcibly();
+            }
+            return done && p.exitValue() == 0 && Files.isRegularFile(archive);
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }
