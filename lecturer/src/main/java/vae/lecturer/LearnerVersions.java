@@ -1,0 +1,103 @@
+package vae.lecturer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Makes the learner's version of a notebook from the version with solutions, as nbgrader's "generate assignment" does:
+ * code between {@code // BEGIN SOLUTION} and {@code // END SOLUTION} becomes {@code // YOUR CODE HERE} (the answer
+ * variable, declared null above the markers, stays unset), checks between {@code // BEGIN HIDDEN TESTS} and
+ * {@code // END HIDDEN TESTS} are removed, and the outputs of answer and check cells are cleared (they would show the
+ * solution's results). All other outputs stay, so the learner version reads well before it is run.
+ */
+public final class LearnerVersions {
+    static final Pattern SOLUTION = Pattern.compile("(?m)^([ \\t]*)// BEGIN SOLUTION[^\\n]*\\n(?:.*\\n)*?[ \\t]*// END SOLUTION[^\\n]*(\\n|$)");
+    static final Pattern HIDDEN = Pattern.compile("(?m)^[ \\t]*// BEGIN HIDDEN TESTS[^\\n]*\\n(?:.*\\n)*?[ \\t]*// END HIDDEN TESTS[^\\n]*(\\n|$)");
+
+    private LearnerVersions() {}
+
+    /** The learner's version of one notebook with solutions. */
+    public static Notebook of(Notebook solutions) {
+        Notebook learner = solutions.copy();
+        for (JsonObject cell : learner.cells()) {
+            if (!Notebook.isCode(cell)) continue;
+            String source = Notebook.source(cell);
+            String stripped = stripHiddenTests(source);
+            if (Notebook.isSolution(cell)) stripped = stubSolutions(stripped);
+            if (!stripped.equals(source)) Notebook.setSource(cell, stripped);
+            if (Notebook.isSolution(cell) || Notebook.isCheck(cell)) {
+                cell.add("outputs", new JsonArray());
+                cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
+            }
+        }
+        return learner;
+    }
+
+    static String stubSolutions(String source) {
+        Matcher m = SOLUTION.matcher(source);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "// YOUR CODE HERE" + m.group(2)));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String stripHiddenTests(String source) {
+        return HIDDEN.matcher(source).replaceAll("");
+    }
+
+    /** The learner notebook that {@code solution} (in {@code solutionsDir}) becomes, in {@code learnerDir}. */
+    public static Path learnerPath(Path solution, Path learnerDir) {
+        return learnerDir.resolve(solution.getFileName());
+    }
+
+    /** All notebooks with solutions in a folder, in name order. */
+    public static List<Path> solutionNotebooks(Path solutionsDir) {
+        try (Stream<Path> files = Files.list(solutionsDir)) {
+            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + solutionsDir, e);
+        }
+    }
+
+    /**
+     * Writes the learner version of every notebook of {@code solutionsDir} into {@code learnerDir}; with {@code check},
+     * writes nothing and returns the learner notebooks that differ from what would be generated (drift).
+     */
+    public static List<Path> generate(Path solutionsDir, Path learnerDir, boolean check) {
+        List<Path> drifted = new ArrayList<>();
+        for (Path solution : solutionNotebooks(solutionsDir)) {
+            Notebook learner = of(Notebook.read(solution));
+            Path target = learnerPath(solution, learnerDir);
+            if (check) {
+                if (!Files.exists(target) || !Notebook.read(target).json().equals(learner.json())) drifted.add(target);
+            } else {
+                learner.write(target);
+            }
+        }
+        return drifted;
+    }
+
+    /** {@code learner-versions [--check] [SOLUTIONS_DIR LEARNER_DIR]} (defaults: notebooks/solutions notebooks). */
+    public static void main(String[] args) {
+        boolean check = args.length > 0 && args[0].equals("--check");
+        int first = check ? 1 : 0;
+        Path solutions = Path.of(args.length > first ? args[first] : "notebooks/solutions");
+        Path learner = Path.of(args.length > first + 1 ? args[first + 1] : "notebooks");
+        List<Path> drifted = generate(solutions, learner, check);
+        if (check && !drifted.isEmpty()) {
+            System.err.println("These learner versions differ from their solutions; regenerate with ./tutorial learner-versions:");
+            drifted.forEach(p -> System.err.println("  " + p));
+            System.exit(1);
+        }
+        if (!check) System.out.println("wrote the learner versions of " + solutionNotebooks(solutions).size() + " notebooks to " + learner);
+    }
+}

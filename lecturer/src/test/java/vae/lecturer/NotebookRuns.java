@@ -1,0 +1,114 @@
+package vae.lecturer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import vae.exercise.Check;
+
+/** Shared by the notebook ITs: which notebooks there are, how to start a process, and what an executed notebook must show. */
+final class NotebookRuns {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path SOLUTIONS = ROOT.resolve("notebooks/solutions");
+    static final Path LEARNER = ROOT.resolve("notebooks");
+
+    private NotebookRuns() {}
+
+    /** Every notebook in both versions: the solutions and the learner versions generated from them. */
+    static Stream<Path> bothVersions() {
+        List<Path> all = new ArrayList<>();
+        for (Path s : LearnerVersions.solutionNotebooks(SOLUTIONS)) {
+            all.add(s);
+            all.add(LearnerVersions.learnerPath(s, LEARNER));
+        }
+        return all.stream();
+    }
+
+    static boolean isSolution(Path notebook) {
+        return notebook.getParent().getFileName().toString().equals("solutions");
+    }
+
+    /** The classpath of this module (kernel, library and all their dependencies). */
+    static String classpath() throws IOException {
+        String file = System.getProperty("lecturer.classpath.file");
+        String jar = System.getProperty("lecturer.jar");
+        if (file == null || jar == null) fail("run through Maven's failsafe plugin, which sets lecturer.jar and lecturer.classpath.file");
+        return jar + java.io.File.pathSeparator + Files.readString(Path.of(file)).trim();
+    }
+
+    /** Runs a command with the tests' small settings and a time limit; returns its combined output. */
+    static String run(List<String> command, Path log, int timeoutSeconds) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MAX_EPOCH", System.getenv().getOrDefault("MAX_EPOCH", "1"));
+        builder.environment().put("DATASET_LIMIT", System.getenv().getOrDefault("DATASET_LIMIT", "1000"));
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        builder.directory(ROOT.toFile());
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s; output:\n" + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
+        return output;
+    }
+
+    /**
+     * What every executed notebook must show: no error output in any cell; in the solutions every check passes (✔),
+     * in the learner versions every check says "not yet answered"; and every text a cell's metadata expects
+     * ({@code "vae": {"expect": [...]}}) appears in that cell's output.
+     */
+    static void assertExecutedWell(Path source, Path executed) {
+        Notebook nb = Notebook.read(executed);
+        String name = (isSolution(source) ? "solutions/" : "") + source.getFileName();
+        int checks = 0;
+        for (JsonObject cell : nb.cells()) {
+            if (!Notebook.isCode(cell)) continue;
+            List<String> errors = Notebook.errors(cell);
+            String text = Notebook.outputText(cell);
+            String where = name + " cell starting «" + firstLine(cell) + "»";
+            assertTrue(errors.isEmpty(), where + " raised " + errors);
+            assertTrue(!hasStderr(cell), where + " wrote to stderr: " + text);
+            if (Notebook.isCheck(cell)) {
+                checks++;
+                if (isSolution(source)) {
+                    assertTrue(text.contains(Check.PASSED) && !text.contains(Check.NOT_ANSWERED), where + ": the solution's check should pass, but printed: " + text);
+                } else {
+                    assertTrue(text.contains(Check.NOT_ANSWERED), where + ": an unanswered check should say «not yet answered», but printed: " + text);
+                }
+            }
+            JsonObject meta = cell.getAsJsonObject("metadata");
+            if (meta != null && meta.has("vae") && meta.getAsJsonObject("vae").has("expect")) {
+                for (JsonElement expected : meta.getAsJsonObject("vae").getAsJsonArray("expect")) {
+                    assertTrue(text.contains(expected.getAsString()), where + " should show «" + expected.getAsString() + "» but shows:\n" + text);
+                }
+            }
+        }
+        assertTrue(checks >= 3, name + " has " + checks + " checks; every notebook needs at least 3 exercises");
+    }
+
+    private static boolean hasStderr(JsonObject cell) {
+        if (!cell.has("outputs")) return false;
+        for (JsonElement o : cell.getAsJsonArray("outputs")) {
+            JsonObject out = o.getAsJsonObject();
+            if ("stream".equals(out.get("output_type").getAsString()) && "stderr".equals(out.get("name").getAsString())) return true;
+        }
+        return false;
+    }
+
+    private static String firstLine(JsonObject cell) {
+        String s = Notebook.source(cell).strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

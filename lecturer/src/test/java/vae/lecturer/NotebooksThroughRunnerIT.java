@@ -1,0 +1,27 @@
+package vae.lecturer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vae.kernel.runner.NotebookRunner;
+
+/** Every notebook, both versions, through the kernel's own headless runner (no Python), one JVM per notebook. */
+class NotebooksThroughRunnerIT {
+    @TempDir static Path out;
+
+    static Stream<Path> notebooks() { return NotebookRuns.bothVersions(); }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notebooks")
+    void runsWithoutErrorsAndItsChecksBehave(Path notebook) throws Exception {
+        Path dir = Files.createDirectories(out.resolve(NotebookRuns.isSolution(notebook) ? "solutions" : "learner"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        NotebookRuns.run(List.of(java, "-Djava.awt.headless=true", "-cp", NotebookRuns.classpath(), "vae.kernel.Main", "run",
+                "--output-dir", dir.toString(), notebook.toString()), dir.resolve(notebook.getFileName() + ".log"), 180);
+        NotebookRuns.assertExecutedWell(notebook, NotebookRunner.outputFor(notebook, dir));
+    }
+}
