@@ -1,0 +1,141 @@
+package vae.lecturer;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import vae.kernel.evaluator.CellException;
+import vae.kernel.session.Output;
+import vae.kernel.session.Session;
+
+/**
+ * Runs one submission in its own JVM (started by {@link Grader}): every code cell through the kernel's session, each
+ * with a time limit, going on after errors. After every cell the executed notebook is written again, so whatever stops
+ * this JVM (System.exit, a crash, the whole-notebook limit) leaves the cells run so far.
+ *
+ * <pre>java -Xmx… vae.lecturer.GradingRun CELL_TIMEOUT_SECONDS IN.ipynb OUT.ipynb</pre>
+ */
+public final class GradingRun {
+    /** Marks a cell stopped by the per-cell time limit (its error's ename). */
+    public static final String TIMED_OUT = "CellTimeout";
+
+    private GradingRun() {}
+
+    public static void main(String[] args) throws Exception {
+        int timeout = Integer.parseInt(args[0]);
+        Path in = Path.of(args[1]), out = Path.of(args[2]);
+        Notebook nb = Notebook.read(in);
+        for (JsonObject cell : nb.cells()) {
+            if (Notebook.isCode(cell)) {
+                cell.add("outputs", new JsonArray());
+                cell.add("execution_count", JsonNull.INSTANCE);
+            }
+        }
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "grading-cell");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Session session = Session.create()) {
+            int count = 0;
+            for (JsonObject cell : nb.cells()) {
+                if (!Notebook.isCode(cell) || Notebook.source(cell).isBlank()) continue;
+                count++;
+                cell.addProperty("execution_count", count);
+                JsonArray outputs = cell.getAsJsonArray("outputs");
+                CellOutput output = new CellOutput(outputs, count);
+                String source = Notebook.source(cell);
+                String name = "In [" + count + "]";
+                Future<?> running = worker.submit(() -> {
+                    try {
+                        session.execute(source, name, output);
+                    } catch (CellException e) {
+                        output.error(e.ename(), e.evalue());
+                    }
+                    return null;
+                });
+                try {
+                    running.get(timeout, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    session.evaluator().interrupt();
+                    try { running.get(5, TimeUnit.SECONDS); } catch (TimeoutException stuck) { /* reported below either way */ }
+                    output.error(TIMED_OUT, "the cell ran longer than its limit of " + timeout + " s and was stopped");
+                }
+                save(nb, out);
+            }
+        }
+        save(nb, out);
+        System.exit(0);   // ND4J's and JShell's threads must not keep a finished run alive
+    }
+
+    private static void save(Notebook nb, Path out) throws java.io.IOException {
+        Path temp = out.resolveSibling(out.getFileName() + ".partial");
+        nb.write(temp);
+        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Collects a cell's outputs as nbformat JSON. */
+    static final class CellOutput implements Output {
+        private final JsonArray outputs;
+        private final int count;
+        private final Map<String, JsonObject> displays = new HashMap<>();
+
+        CellOutput(JsonArray outputs, int count) {
+            this.outputs = outputs;
+            this.count = count;
+        }
+
+        @Override public synchronized void stream(String name, String text) {
+            JsonObject o = new JsonObject();
+            o.addProperty("output_type", "stream");
+            o.addProperty("name", name);
+            o.addProperty("text", text);
+            outputs.add(o);
+        }
+
+        @Override public synchronized void display(Map<String, String> bundle, String displayId, boolean update) {
+            JsonObject existing = displays.get(displayId);
+            if (update && existing != null) { existing.add("data", data(bundle)); return; }
+            if (update) return;
+            JsonObject o = new JsonObject();
+            o.addProperty("output_type", "display_data");
+            o.add("data", data(bundle));
+            o.add("metadata", new JsonObject());
+            outputs.add(o);
+            displays.put(displayId, o);
+        }
+
+        @Override public synchronized void result(Map<String, String> bundle) {
+            JsonObject o = new JsonObject();
+            o.addProperty("output_type", "execute_result");
+            o.addProperty("execution_count", count);
+            o.add("data", data(bundle));
+            o.add("metadata", new JsonObject());
+            outputs.add(o);
+        }
+
+        synchronized void error(String ename, String evalue) {
+            JsonObject o = new JsonObject();
+            o.addProperty("output_type", "error");
+            o.addProperty("ename", ename);
+            o.addProperty("evalue", evalue);
+            o.add("traceback", new JsonArray());
+            outputs.add(o);
+        }
+
+        private static JsonObject data(Map<String, String> bundle) {
+            JsonObject d = new JsonObject();
+            bundle.forEach(d::addProperty);
+            return d;
+        }
+    }
+}
