@@ -90,10 +90,11 @@ def install(data, classpath, java, name, drop):
     if name != "vae-java":
         dst = os.path.join(data, "kernels", name)
         os.makedirs(dst, exist_ok=True)
-        spec["argv"] = [a for a in spec["argv"] if a not in drop]
+        spec["argv"] = [a for a in spec["argv"] if not any(a.startswith(d) for d in drop)]
         spec["display_name"] += " without " + " ".join(drop)
         json.dump(spec, open(os.path.join(dst, "kernel.json"), "w"), indent=1)
-    return " ".join(a for a in spec["argv"] if a.startswith("-XX") or a.startswith("-Xshare"))
+    flags = [a for a in spec["argv"] if a.startswith("-XX")]
+    return " ".join("AppCDS archive" if a.startswith("-XX:SharedArchiveFile") else a for a in flags)
 
 
 def main():
@@ -106,10 +107,14 @@ def main():
     java = os.environ.get("JAVA", "java")
     if not classpath:
         sys.exit("set VAE_KERNEL_CLASSPATH (./tutorial bench does)")
+    load = os.getloadavg()[0]  # another build on the machine slows every row; say so
     data = tempfile.mkdtemp(prefix="vae-bench-")
     os.environ["JUPYTER_DATA_DIR"] = data
-    variants = [("vae-java", []), ("vae-java-c2", ["-XX:TieredStopAtLevel=1"]),
-                ("vae-java-default-jvm", ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"])]
+    cds = ["-XX:SharedArchiveFile", "-Xlog:cds"]
+    variants = [("vae-java", []),
+                ("vae-java-no-cds", cds),
+                ("vae-java-c2", ["-XX:TieredStopAtLevel=1"]),
+                ("vae-java-default-jvm", ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"] + cds)]
     rows = []
     for name, drop in variants:
         flags = install(data, classpath, java, name, drop) or "JVM defaults"
@@ -128,9 +133,10 @@ def main():
         "on the same machine in the same run. Medians; ready = `start_new_kernel` until `kernel_info` is answered; "
         "first cell = the first `1 + 1` after ready (the Java kernel starts JShell in the background while it "
         "answers `kernel_info`); round trip = `execute_interactive(\"1 + 1\")` until idle, after 5 warm-up cells; "
-        "training step = mean of 1000 `SameDiff.fit` steps of a 784-64-10 MLP on a batch of 64, timed inside the cell.",
+        "training step = mean of 1000 `SameDiff.fit` steps of a 784-64-10 MLP on a batch of 64, timed inside the cell. "
+        "`vae-java` is the kernelspec as `./tutorial install-kernel` writes it; the other rows drop some of its flags.",
         "",
-        f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}; {java_version}; "
+        f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}, load average {load:.1f} at the start; {java_version}; "
         f"{args.starts} starts, {args.trips} round trips; {datetime.date.today().isoformat()}.",
         "",
         "| kernel | ready | first cell | trivial cell round trip (median / p90) | training step |",

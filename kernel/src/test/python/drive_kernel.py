@@ -113,6 +113,13 @@ def main():
                             "same_id": bool(ids) and all(u["transient"]["display_id"] == ids[0] for u in updates),
                             "last": updates[-1]["data"]["text/plain"] if updates else None}
 
+        # "Run All": a failing cell, and one sent behind it before it failed, which must not run.
+        first = kc.execute("Thread.sleep(300);\nint boom = 1 / 0;")
+        second = kc.execute("int ranAfterError = 1;")
+        seen["run_all_after_error"] = [shell_reply(kc, first)["status"], shell_reply(kc, second)["status"]]
+        reply, out = run(kc, "ranAfterError")
+        seen["ran_after_error"] = reply["status"]
+
         reply, out = run(kc, "%nosuchmagic")
         seen["unknown_magic"] = {"status": reply["status"], "evalue": reply.get("evalue")}
 

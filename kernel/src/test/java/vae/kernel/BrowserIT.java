@@ -42,10 +42,29 @@ class BrowserIT {
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Chromium's profile, outside @TempDir: its helpers may still write there while JUnit cleans up. */
+    private Path profile;
+
     @AfterEach
-    void stop() {
-        processes.forEach(p -> p.descendants().forEach(ProcessHandle::destroy));
-        processes.forEach(Process::destroy);
+    void stop() throws Exception {
+        List<ProcessHandle> all = new ArrayList<>();
+        for (Process p : processes) {
+            p.descendants().forEach(all::add);
+            all.add(p.toHandle());
+        }
+        all.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        }
+        if (profile != null) {
+            try (var walk = Files.walk(profile)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     static String chromium() {
@@ -121,7 +140,7 @@ class BrowserIT {
         String base = "http://127.0.0.1:" + port;
         waitFor("Jupyter Notebook at " + base, 60, () -> get(base + "/api") != null);
 
-        Path profile = tmp.resolve("chromium-profile");
+        profile = Files.createTempDirectory("vae-browser-test-chromium");
         start(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "--remote-allow-origins=*",

@@ -134,6 +134,12 @@ class KernelIT {
     }
 
     @Test
+    void cellsQueuedBehindAFailingCellAreAbortedNotRun() {
+        assertEquals(List.of("error", "aborted"), strings(seen.getAsJsonArray("run_all_after_error")));
+        assertEquals("error", seen.get("ran_after_error").getAsString()); // ranAfterError was never declared
+    }
+
+    @Test
     void interruptStopsALoopQuicklyAndTheKernelLivesOn() {
         JsonObject interrupt = seen.getAsJsonObject("interrupt");
         assertEquals("error", interrupt.get("status").getAsString());

@@ -264,7 +264,8 @@ public final class Evaluator implements AutoCloseable {
             String source = rest.substring(0, consumed);
             int lead = leadingBlank(source);
             String body = source.substring(lead);
-            pieces.add(new Piece(info.completeness() == Completeness.COMPLETE_WITH_SEMI ? body + ";" : body, offset + lead));
+            // The semicolon goes on a line of its own, so a trailing "// comment" cannot swallow it.
+            pieces.add(new Piece(info.completeness() == Completeness.COMPLETE_WITH_SEMI ? body + "\n;" : body, offset + lead));
             offset += consumed;
         }
         return pieces;

@@ -20,11 +20,29 @@ public final class CellContext {
 
     private CellContext() {}
 
+    /** How often text printed without a newline (e.g. {@code print("epoch 1...")}) is sent while a cell runs. */
+    static final long FLUSH_MS = 200;
+
     /** Routes {@code System.out}/{@code System.err} to the running cell; idempotent. */
     public static synchronized void install() {
         if (!installed) {
             System.setOut(new PrintStream(OUT, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(ERR, true, StandardCharsets.UTF_8));
+            Thread flusher = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(FLUSH_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    if (current != null) {
+                        OUT.flush();
+                        ERR.flush();
+                    }
+                }
+            }, "cell-output-flusher");
+            flusher.setDaemon(true);
+            flusher.start();
             installed = true;
         }
     }

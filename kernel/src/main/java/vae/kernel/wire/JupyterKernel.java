@@ -163,6 +163,32 @@ public final class JupyterKernel {
         }
         reply.addProperty("execution_count", count);
         wire.reply(socket, m, "execute_reply", reply);
+        if ("error".equals(reply.get("status").getAsString()) && m.bool("stop_on_error", true)) {
+            abortWaitingCells(socket);
+        }
+    }
+
+    /**
+     * After a failed cell, the cells already sent behind it ("Run All") are answered "aborted" instead of run,
+     * as ipykernel does, so one error does not cascade; other requests waiting meanwhile are answered as usual.
+     */
+    private void abortWaitingCells(ZMQ.Socket socket) {
+        Message next;
+        while ((next = wire.receiveWaiting(socket)) != null) {
+            wire.publish(next, "status", status("busy"));
+            try {
+                if (next.type().equals("execute_request")) {
+                    JsonObject aborted = new JsonObject();
+                    aborted.addProperty("status", "aborted");
+                    aborted.addProperty("execution_count", executionCount);
+                    wire.reply(socket, next, "execute_reply", aborted);
+                } else {
+                    handle(socket, next);
+                }
+            } finally {
+                wire.publish(next, "status", status("idle"));
+            }
+        }
     }
 
     /** Sends a cell's outputs on iopub, under the request that ran it. */

@@ -93,23 +93,45 @@ public final class Wire implements AutoCloseable {
             } catch (RuntimeException e) {
                 return null; // closed
             }
-            int d = 0;
-            while (d < frames.size() && !java.util.Arrays.equals(frames.get(d), DELIMITER)) {
-                d++;
+            Message m = parse(frames);
+            if (m != null) {
+                return m;
             }
-            if (d + 5 >= frames.size()) {
-                LOG.warning("Dropping a malformed message of " + frames.size() + " frames");
-                continue;
-            }
-            String signature = new String(frames.get(d + 1), StandardCharsets.UTF_8);
-            byte[][] parts = {frames.get(d + 2), frames.get(d + 3), frames.get(d + 4), frames.get(d + 5)};
-            if (!key.isEmpty() && !MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8),
-                    sign(parts).getBytes(StandardCharsets.UTF_8))) {
-                LOG.warning("Dropping a message with a bad signature");
-                continue;
-            }
-            return new Message(List.copyOf(frames.subList(0, d)), json(parts[0]), json(parts[1]), json(parts[2]), json(parts[3]));
         }
+    }
+
+    /** The message in {@code frames}, or null (logged) if it is malformed or its signature is wrong. */
+    private Message parse(List<byte[]> frames) {
+        int d = 0;
+        while (d < frames.size() && !java.util.Arrays.equals(frames.get(d), DELIMITER)) {
+            d++;
+        }
+        if (d + 5 >= frames.size()) {
+            LOG.warning("Dropping a malformed message of " + frames.size() + " frames");
+            return null;
+        }
+        String signature = new String(frames.get(d + 1), StandardCharsets.UTF_8);
+        byte[][] parts = {frames.get(d + 2), frames.get(d + 3), frames.get(d + 4), frames.get(d + 5)};
+        if (!key.isEmpty() && !MessageDigest.isEqual(signature.getBytes(StandardCharsets.UTF_8),
+                sign(parts).getBytes(StandardCharsets.UTF_8))) {
+            LOG.warning("Dropping a message with a bad signature");
+            return null;
+        }
+        return new Message(List.copyOf(frames.subList(0, d)), json(parts[0]), json(parts[1]), json(parts[2]), json(parts[3]));
+    }
+
+    /** A message already waiting on {@code socket}, or null if none is (does not block). */
+    public Message receiveWaiting(ZMQ.Socket socket) {
+        List<byte[]> frames = new ArrayList<>();
+        byte[] first = socket.recv(ZMQ.DONTWAIT);
+        if (first == null) {
+            return null;
+        }
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return parse(frames);
     }
 
     /** Sends a reply to {@code request} on the socket it came from. */

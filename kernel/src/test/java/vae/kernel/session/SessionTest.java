@@ -28,6 +28,14 @@ class SessionTest {
     }
 
     @Test
+    void textWithoutANewlineIsSentWhileTheCellStillRuns() throws Exception {
+        // The second print comes 600 ms later; the first must not wait for it, nor for the end of the cell.
+        Recorded out = TestSessions.run("System.out.print(\"epoch 1...\");\nThread.sleep(600);\nSystem.out.print(\" done\");");
+        assertEquals("epoch 1... done", out.stdout.toString());
+        assertEquals(List.of("stdout", "stdout"), out.events);
+    }
+
+    @Test
     void displayShowsAValueAndUpdateDisplayReplacesIt() throws Exception {
         Recorded out = TestSessions.run("var id = display(\"first\");\nupdateDisplay(id, \"second\");\nid");
         assertEquals("first", out.displays.get(0).get("text/plain"));
