@@ -205,6 +205,14 @@ public final class Evaluator implements AutoCloseable {
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
             end++;
         }
+        String name = identifierBefore(code, end);
+        int nameStart = end - name.length();
+        if (nameStart == 0 || code.charAt(nameStart - 1) != '.') {
+            Optional<String> variable = variable(name);
+            if (variable.isPresent()) {
+                return variable;
+            }
+        }
         int start = snippetStart(code, end);
         String text = code.substring(start, end);
         List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(text, text.length(), true);
@@ -218,6 +226,36 @@ public final class Evaluator implements AutoCloseable {
                 .map(d -> d.javadoc() == null || d.javadoc().isBlank() ? d.signature() : d.signature() + "\n\n" + d.javadoc())
                 .distinct()
                 .collect(Collectors.joining("\n\n")));
+    }
+
+    /** A variable of an earlier cell, as {@code type name = value}; JShell's documentation() does not cover them. */
+    private Optional<String> variable(String name) {
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        return shell.variables()
+                .filter(v -> v.name().equals(name) && shell.status(v).isActive())
+                .reduce((a, b) -> b)
+                .map(v -> {
+                    String value;
+                    try {
+                        value = shell.varValue(v);
+                    } catch (RuntimeException e) {
+                        value = "(no value: " + e.getMessage() + ")";
+                    }
+                    if (value.length() > 2000) {
+                        value = value.substring(0, 2000) + "…";
+                    }
+                    return v.typeName() + " " + v.name() + " = " + value;
+                });
+    }
+
+    private static String identifierBefore(String code, int end) {
+        int start = end;
+        while (start > 0 && Character.isJavaIdentifierPart(code.charAt(start - 1))) {
+            start--;
+        }
+        return code.substring(start, end);
     }
 
     /** Whether {@code code} is ready to run, as a console asks before it sends the cell. */

@@ -169,6 +169,12 @@ class EvaluatorTest {
     }
 
     @Test
+    void inspectShowsAVariablesTypeAndValue() throws Exception {
+        eval("double learningRate = 0.001;");
+        assertEquals("double learningRate = 0.001", evaluator.inspect("learningRate * 2", 3).orElseThrow());
+    }
+
+    @Test
     void readinessTellsCompleteFromIncomplete() {
         assertEquals(Evaluator.Readiness.COMPLETE, evaluator.readiness("int a = 1;\nint b = 2;"));
         assertEquals(Evaluator.Readiness.INCOMPLETE, evaluator.readiness("for (int i = 0; i < 3; i++) {"));
