@@ -31,7 +31,7 @@ public final class Vae implements Trainable {
     /** The values of one pass, in the lesson's order. */
     public static final List<String> LESSON_STEPS = List.of("x", "mu", "logVar", "sigma", "epsilon", "z",
             "reconstruction", "reconstructionLoss", "kl", "loss");
-    private static final List<String> PER_IMAGE = List.of("reconstructionLossPerImage", "klPerImage");
+    private static final List<String> PER_IMAGE = List.of("reconstructionLossPerPixel", "reconstructionLossPerImage", "klPerDimension", "klPerImage");
     private static final List<String> LOSSES = List.of("loss", "reconstructionLoss", "kl");
 
     private final VaeConfig config;

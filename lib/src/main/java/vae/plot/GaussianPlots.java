@@ -25,7 +25,8 @@ public final class GaussianPlots {
         // Bars as a stepped outline: x0,0 → x0,h → x1,h → x1,0 …
         double[] bx = new double[4 * bins], by = new double[4 * bins];
         for (int b = 0; b < bins; b++) {
-            double h = counts[b] / (samples.length * width), x0 = lo + b * width, x1 = x0 + width;
+            // Both edges from lo, so bar b's right edge is exactly bar b+1's left edge (XChart needs ascending x for areas).
+            double h = counts[b] / (samples.length * width), x0 = lo + b * width, x1 = lo + (b + 1) * width;
             bx[4 * b] = x0; by[4 * b] = 0; bx[4 * b + 1] = x0; by[4 * b + 1] = h;
             bx[4 * b + 2] = x1; by[4 * b + 2] = h; bx[4 * b + 3] = x1; by[4 * b + 3] = 0;
         }
@@ -51,7 +52,16 @@ public final class GaussianPlots {
 
     /** A 2-D scatter of samples (z₁ across, z₂ up). */
     public static XYChart scatter(String title, double[] z1, double[] z2) {
+        return scatter(title, z1, z2, false);
+    }
+
+    /** The same; with {@code equalAxes} one unit is as long across as up, so a round cloud looks round. */
+    public static XYChart scatter(String title, double[] z1, double[] z2, boolean equalAxes) {
         XYChart chart = new XYChartBuilder().width(420).height(420).title(title).xAxisTitle("z₁").yAxisTitle("z₂").build();
+        if (equalAxes && z1.length > 0) {
+            double lo = Math.min(min(z1), min(z2)), hi = Math.max(max(z1), max(z2));
+            chart.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(lo).setYAxisMax(hi);
+        }
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(3);
         chart.getStyler().setLegendVisible(false);

@@ -16,11 +16,16 @@ public final class LatentPlots {
 
     /** μ of each image ([n, 2] or the first two columns of [n, d]) as a point, coloured by its digit. */
     public static XYChart scatterByDigit(INDArray mu, int[] labels) {
+        return scatterByDigit("μ of each image, by digit", "μ₁", "μ₂", mu, labels);
+    }
+
+    /** The same with your own title and axis names, e.g. for sampled z instead of μ. */
+    public static XYChart scatterByDigit(String title, String xAxis, String yAxis, INDArray mu, int[] labels) {
         if (mu.rows() != labels.length) {
             throw new IllegalArgumentException("mu has " + mu.rows() + " rows but there are " + labels.length + " labels: give one label per image");
         }
         if (mu.columns() < 2) throw new IllegalArgumentException("mu has " + mu.columns() + " column; a scatter needs 2");
-        XYChart chart = new XYChartBuilder().width(520).height(480).title("μ of each image, by digit").xAxisTitle("μ₁").yAxisTitle("μ₂").build();
+        XYChart chart = new XYChartBuilder().width(520).height(480).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(4);
         for (int digit = 0; digit < 10; digit++) {

@@ -33,6 +33,8 @@ class PlotsTest {
         assertEquals(1.0, area, 1e-9, "the bars are scaled as a density");
         double[] cx = chart.getSeries("N(3.00, 0.500²)").getXData(), cy = chart.getSeries("N(3.00, 0.500²)").getYData();
         assertEquals(HandMaths.density(cx[77], 3, 0.5), cy[77], 1e-12);
+        for (int i = 1; i < x.length; i++) assertTrue(x[i] >= x[i - 1], "XChart draws areas only over ascending x");
+        assertTrue(Png.bytes(chart).length > 1000, "the chart renders");
     }
 
     @Test
