@@ -58,27 +58,47 @@ def execute(kc, code, timeout=300):
     return time.perf_counter() - t0, result.get("text"), result.get("error")
 
 
-def measure(name, starts, trips, train):
-    ready, first, trip = [], [], []
-    train_ms = None
-    for i in range(starts):
-        t0 = time.perf_counter()
-        km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
-        ready.append(time.perf_counter() - t0)
-        try:
-            first.append(execute(kc, "1 + 1")[0])
-            if i == 0:
-                for _ in range(5):
-                    execute(kc, "1 + 1")
-                trip = [execute(kc, "1 + 1")[0] for _ in range(trips)]
-                if train:
-                    _, text, error = execute(kc, TRAIN_CELL)
-                    train_ms = float(text) if text and not error else None
-        finally:
-            kc.stop_channels()
-            km.shutdown_kernel(now=True)
-    return {"ready": statistics.median(ready), "first": statistics.median(first),
-            "trip": statistics.median(trip), "trip_p90": sorted(trip)[int(0.9 * (len(trip) - 1))], "train_ms": train_ms}
+def measure_once(name, trips, train):
+    """One start of kernel `name`: ready, first cell, `trips` round trips, and a training step (ms) if asked."""
+    t0 = time.perf_counter()
+    km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
+    ready = time.perf_counter() - t0
+    try:
+        first = execute(kc, "1 + 1")[0]
+        for _ in range(5):
+            execute(kc, "1 + 1")
+        trip = [execute(kc, "1 + 1")[0] for _ in range(trips)]
+        train_ms = None
+        if train:
+            _, text, error = execute(kc, TRAIN_CELL)
+            train_ms = float(text) if text and not error else None
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    return ready, first, trip, train_ms
+
+
+def measure(kernels, rounds, trips):
+    """Kernels take turns, round after round, so a change of load on the machine hits them all alike."""
+    raw = {name: {"ready": [], "first": [], "trip": [], "train": []} for name, _ in kernels}
+    for r in range(rounds):
+        for name, train in kernels:
+            ready, first, trip, train_ms = measure_once(name, trips, train)
+            raw[name]["ready"].append(ready)
+            raw[name]["first"].append(first)
+            raw[name]["trip"].extend(trip)
+            if train_ms is not None:
+                raw[name]["train"].append(train_ms)
+            print(f"round {r + 1}/{rounds} {name}: ready {ready:.2f} s, first {first * 1000:.0f} ms, "
+                  f"trip {statistics.median(trip) * 1000:.1f} ms" + (f", train {train_ms:.2f} ms" if train_ms else ""),
+                  flush=True)
+    out = {}
+    for name, m in raw.items():
+        trip = sorted(m["trip"])
+        out[name] = {"ready": statistics.median(m["ready"]), "first": statistics.median(m["first"]),
+                     "trip": statistics.median(trip), "trip_p90": trip[int(0.9 * (len(trip) - 1))],
+                     "train_ms": statistics.median(m["train"]) if m["train"] else None}
+    return out
 
 
 def install(data, classpath, java, name, drop):
@@ -100,8 +120,8 @@ def install(data, classpath, java, name, drop):
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--write")
-    p.add_argument("--starts", type=int, default=3)
-    p.add_argument("--trips", type=int, default=50)
+    p.add_argument("--starts", type=int, default=5, help="rounds: each kernel starts once a round")
+    p.add_argument("--trips", type=int, default=20, help="round trips of a trivial cell per start")
     args = p.parse_args()
     classpath = os.environ.get("VAE_KERNEL_CLASSPATH")
     java = os.environ.get("JAVA", "java")
@@ -115,15 +135,12 @@ def main():
                 ("vae-java-no-cds", cds),
                 ("vae-java-c2", ["-XX:TieredStopAtLevel=1"]),
                 ("vae-java-default-jvm", ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"] + cds)]
-    rows = []
+    labels = {}
     for name, drop in variants:
-        flags = install(data, classpath, java, name, drop) or "JVM defaults"
-        r = measure(name, args.starts, args.trips, train=True)
-        rows.append((f"Java kernel `{name}` ({flags})", r))
-        print(name, json.dumps(r), flush=True)
-    r = measure("python3", args.starts, args.trips, train=False)
-    rows.append(("Python ipykernel (`python3`)", r))
-    print("python3", json.dumps(r), flush=True)
+        labels[name] = f"Java kernel `{name}` ({install(data, classpath, java, name, drop) or 'JVM defaults'})"
+    labels["python3"] = "Python ipykernel (`python3`)"
+    results = measure([(name, True) for name, _ in variants] + [("python3", False)], args.starts, args.trips)
+    rows = [(labels[name], results[name]) for name in labels]
 
     java_version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     lines = [
@@ -132,12 +149,13 @@ def main():
         "Measured by `./tutorial bench` (`bench/kernel.sh` → `kernel/bench/kernel_bench.py`) with jupyter_client, "
         "on the same machine in the same run. Medians; ready = `start_new_kernel` until `kernel_info` is answered; "
         "first cell = the first `1 + 1` after ready (the Java kernel starts JShell in the background while it "
-        "answers `kernel_info`); round trip = `execute_interactive(\"1 + 1\")` until idle, after 5 warm-up cells; "
+        "answers `kernel_info`); round trip = `execute_interactive(\"1 + 1\")` until idle, after 5 warm-up cells (p90 over all starts); "
         "training step = mean of 1000 `SameDiff.fit` steps of a 784-64-10 MLP on a batch of 64, timed inside the cell. "
         "`vae-java` is the kernelspec as `./tutorial install-kernel` writes it; the other rows drop some of its flags.",
         "",
         f"Machine: {os.cpu_count()} cores, {platform.system()} {platform.machine()}, load average {load:.1f} at the start; {java_version}; "
-        f"{args.starts} starts, {args.trips} round trips; {datetime.date.today().isoformat()}.",
+        f"{args.starts} rounds (each kernel starts once a round, in turn), {args.trips} round trips a start; "
+        f"{datetime.date.today().isoformat()}.",
         "",
         "| kernel | ready | first cell | trivial cell round trip (median / p90) | training step |",
         "| --- | --- | --- | --- | --- |",
