@@ -4,8 +4,6 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 
 /**
@@ -35,8 +33,8 @@ public final class ConvDecoder {
         SDVariable grid = sd.reshape("decoderGrid", hidden, -1, 64, 7, 7);           // [batch, 64, 7, 7]
         SDVariable d1 = upsample(sd, "deconv1", grid, w, 7);   // [batch, 32, 14, 14]
         SDVariable d2 = upsample(sd, "deconv2", d1, w, 14);    // [batch, 16, 28, 28]
-        Conv2DConfig same = Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
-        SDVariable out = sd.cnn().conv2d(d2, w.get("outputW"), w.get("outputB"), same);                               // [batch, 1, 28, 28]
+        // conv 16→1 (k3, p1) as im2col + matmul: same maths as sd.cnn().conv2d, ~9× faster in M2.1 (Im2ColConvolution).
+        SDVariable out = Im2ColConvolution.conv3x3(sd, "outputConv", d2, w.get("outputW"), w.get("outputB"), 16, 1, 28); // [batch, 1, 28, 28]
         SDVariable logits = sd.reshape("logits", out, -1, 784);                      // [batch, 784]
         return new Decoder.Output(logits, sd.nn().sigmoid("reconstruction", logits));
     }
