@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # Training speed: the library's SameDiff VAEs against the same models in PyTorch, on the same 9,000 digits, batch 128,
 # Adam 1e-3, run alternately for several rounds. Prints median epoch times and the ratio per model.
-#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N]
+#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--avx2]
+# --avx2 runs the library with ND4J's AVX2 natives (the build profile -Pavx2) instead of the generic ones.
 # PyTorch is Debian's python3-torch; with libopenblas0-openmp installed it is used through LD_LIBRARY_PATH
 # (the reference BLAS is ~20× slower and not a fair anchor). Without PyTorch, only the library is timed.
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-ROUNDS=3; MODELS="mlp conv"; EPOCHS=3
+ROUNDS=3; MODELS="mlp conv"; EPOCHS=3; PROFILE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --models) MODELS="$2"; shift 2 ;;
     --epochs) EPOCHS="$2"; shift 2 ;;
+    --avx2) PROFILE="-Pavx2"; shift ;;
     *) echo "training.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-CP_FILE="$ROOT/lib/target/classpath.txt"
+CP_FILE="$ROOT/lib/target/classpath${PROFILE:+-avx2}.txt"
 if [[ ! -f "$CP_FILE" || ! -d "$ROOT/lib/target/classes" ]]; then
-  (cd "$ROOT" && mvn -q -pl lib -DskipTests package dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
+  (cd "$ROOT" && mvn -q -pl lib $PROFILE -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
 fi
 JAVA="${JAVA:-java}"
 CP="$ROOT/lib/target/classes:$(cat "$CP_FILE")"
@@ -36,14 +38,15 @@ for model in $MODELS; do
       LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-1}" \
         $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" >> "$OUT"
     fi
-    OMP_NUM_THREADS="${SAMEDIFF_THREADS:-1}" "$JAVA" -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
+    BENCH_NOTE="${PROFILE:-generic}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-1}" "$JAVA" -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
       -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" >> "$OUT"
   done
 done
-$PY - "$OUT" <<'PY'
+BENCH_NOTE="samediff natives: ${PROFILE:-generic}" $PY - "$OUT" <<'PY'
 import json, statistics, sys, platform, datetime, os
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
-print(f"# training benchmark, {datetime.date.today()}, {os.cpu_count()} cores, {platform.processor() or platform.machine()}")
+model_name = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine()) if os.path.exists("/proc/cpuinfo") else platform.machine()
+print(f"# training benchmark, {datetime.date.today()}, {os.cpu_count()} cores, {model_name}, {os.environ.get('BENCH_NOTE', '')}")
 for model in dict.fromkeys(r["model"] for r in rows):
     med = {}
     for impl in ("pytorch", "samediff"):

@@ -24,6 +24,11 @@ public final class Backend {
         if (System.getProperty("org.bytedeco.javacpp.cachedir") == null) {
             System.setProperty("org.bytedeco.javacpp.cachedir", NATIVE_CACHE.toString());
         }
+        // Built with -Pavx2, the classpath holds ND4J's AVX2 natives instead of the generic ones: tell JavaCPP to load them.
+        if (System.getProperty("org.bytedeco.javacpp.platform.extension") == null
+                && Backend.class.getClassLoader().getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + platform() + "-avx2") != null) {
+            System.setProperty("org.bytedeco.javacpp.platform.extension", "-avx2");
+        }
         // ND4J warns about duplicate TensorFlow op mappings at every start: nothing a learner can act on.
         for (Logger logger : QUIETED) {
             if (logger.getLevel() == null) logger.setLevel(Level.SEVERE);
@@ -32,6 +37,13 @@ public final class Backend {
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
         started = true;
+    }
+
+    private static String platform() {
+        String os = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT), arch = System.getProperty("os.arch");
+        String o = os.startsWith("mac") ? "macosx" : os.startsWith("windows") ? "windows" : "linux";
+        String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "arm64" : arch;
+        return o + "-" + a;
     }
 
     /**
