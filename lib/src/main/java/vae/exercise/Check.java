@@ -19,13 +19,39 @@ public final class Check {
     /** A wrong answer a learner is likely to give, with the hint that explains it. */
     public record Mistake(double[] wouldGive, String hint) {}
 
+    private static final java.util.Map<String, String> RESULTS = new java.util.LinkedHashMap<>();   // check → its last verdict
+
     private Check() {}
+
+    /**
+     * One line on every check run so far in this notebook: all passed (and that grading may run more checks, hidden
+     * from this copy), or which failed and which are not yet answered.
+     */
+    public static String report() {
+        long passed = RESULTS.values().stream().filter(PASSED::equals).count();
+        java.util.List<String> failed = new java.util.ArrayList<>(), open = new java.util.ArrayList<>();
+        RESULTS.forEach((name, verdict) -> {
+            if (verdict.equals(FAILED)) failed.add(name);
+            if (verdict.equals(NOT_ANSWERED)) open.add(name);
+        });
+        if (RESULTS.isEmpty()) return "No check has run yet: run the exercise cells and their checks first.";
+        if (passed == RESULTS.size()) {
+            return PASSED + " All " + passed + " checks pass. When your work is graded, more checks may run (hidden from this copy),"
+                    + " so make sure your answers work for any input, not just these.";
+        }
+        return passed + " of " + RESULTS.size() + " checks pass" + (failed.isEmpty() ? "" : "; failing: " + String.join(", ", failed))
+                + (open.isEmpty() ? "" : "; not yet answered: " + String.join(", ", open)) + ".";
+    }
+
+    /** Forgets the verdicts so far (a new notebook in the same session). */
+    public static void reset() { RESULTS.clear(); }
 
     public static Mistake mistake(double[] wouldGive, String hint) { return new Mistake(wouldGive, hint); }
 
     /** True (and prints so) when {@code answer} is still the stub's null. */
     public static boolean notAnswered(String name, Object answer) {
         if (answer != null) return false;
+        RESULTS.put(name, NOT_ANSWERED);
         System.out.println(NOT_ANSWERED + ": " + name + " is still null. Write your answer in the cell above, run it, then run this check again.");
         return true;
     }
@@ -34,7 +60,7 @@ public final class Check {
     public static void closeTo(String name, double[] actual, double[] expected, double tolerance, String why, Mistake... mistakes) {
         if (notAnswered(name, actual)) return;
         if (actual.length != expected.length) {
-            throw new AssertionError(FAILED + " " + name + " has " + actual.length + " entries but should have " + expected.length
+            throw failed(name, FAILED + " " + name + " has " + actual.length + " entries but should have " + expected.length
                     + ": one per latent dimension");
         }
         for (int i = 0; i < expected.length; i++) {
@@ -43,7 +69,7 @@ public final class Check {
                 for (Mistake m : mistakes) {
                     if (m.wouldGive().length == actual.length && close(actual, m.wouldGive(), tolerance)) hint = ": " + m.hint();
                 }
-                throw new AssertionError(String.format("%s %s[%d] is %.4g but should be %.4g%s", FAILED, name, i, actual[i], expected[i], hint));
+                throw failed(name, String.format("%s %s[%d] is %.4g but should be %.4g%s", FAILED, name, i, actual[i], expected[i], hint));
             }
         }
         passed(name, why);
@@ -66,7 +92,7 @@ public final class Check {
     public static void hasShape(String name, INDArray actual, long[] shape, String why) {
         if (notAnswered(name, actual)) return;
         if (!Arrays.equals(actual.shape(), shape)) {
-            throw new AssertionError(FAILED + " " + name + " has shape " + Arrays.toString(actual.shape()) + " but should have " + Arrays.toString(shape));
+            throw failed(name, FAILED + " " + name + " has shape " + Arrays.toString(actual.shape()) + " but should have " + Arrays.toString(shape));
         }
         if (why != null) passed(name, why);
     }
@@ -77,7 +103,7 @@ public final class Check {
         boolean same = actual instanceof Number a && expected instanceof Number e ? a.doubleValue() == e.doubleValue()
                 : Arrays.deepEquals(new Object[] {actual}, new Object[] {expected});
         if (!same) {
-            throw new AssertionError(FAILED + " " + name + " is " + show(actual) + " but should be " + show(expected) + (hint == null ? "" : ": " + hint));
+            throw failed(name, FAILED + " " + name + " is " + show(actual) + " but should be " + show(expected) + (hint == null ? "" : ": " + hint));
         }
         passed(name, why);
     }
@@ -85,11 +111,17 @@ public final class Check {
     /** A condition the answer must meet, with the reason it failed. */
     public static void isTrue(String name, Object answer, boolean condition, String why, String failure) {
         if (notAnswered(name, answer)) return;
-        if (!condition) throw new AssertionError(FAILED + " " + name + ": " + failure);
+        if (!condition) throw failed(name, FAILED + " " + name + ": " + failure);
         passed(name, why);
     }
 
+    private static AssertionError failed(String name, String message) {
+        RESULTS.put(name, FAILED);
+        return new AssertionError(message);
+    }
+
     private static void passed(String name, String why) {
+        RESULTS.put(name, PASSED);
         System.out.println(PASSED + " " + name + (why == null || why.isEmpty() ? "" : ": " + why));
     }
 

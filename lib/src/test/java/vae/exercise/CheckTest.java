@@ -47,4 +47,18 @@ class CheckTest {
         assertEquals("✘ shape is [10, 3] but should be [3, 10]: rows are images", e.getMessage());
         printed(() -> Check.equal("count", 3, 3L, "", null));
     }
+
+    @Test
+    void reportSaysWhatPassedAndThatGradingMayRunMore() {
+        Check.reset();
+        assertEquals("No check has run yet: run the exercise cells and their checks first.", Check.report());
+        printed(() -> Check.closeTo("σ", HandMaths.sigma(LOG_VAR), HandMaths.sigma(LOG_VAR), 1e-3, "ok"));
+        printed(() -> Check.closeTo("z", (double[]) null, new double[] {1}, 1e-3, "ok"));
+        assertThrows(AssertionError.class, () -> Check.equal("shape", 1, 2, "", null));
+        assertEquals("1 of 3 checks pass; failing: shape; not yet answered: z.", Check.report());
+        printed(() -> Check.closeTo("z", new double[] {1}, new double[] {1}, 1e-3, "ok"));
+        printed(() -> Check.equal("shape", 2, 2, "", null));
+        assertTrue(Check.report().startsWith("✔ All 3 checks pass. When your work is graded, more checks may run"), Check.report());
+        Check.reset();
+    }
 }
