@@ -20,7 +20,7 @@ import vae.kernel.wire.Wire;
  *
  * <pre>
  *   kernel CONNECTION_FILE                       run as a Jupyter kernel (what kernel.json starts)
- *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--no-cds]
+ *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--cds]
  *                                                install the kernelspec vae-java
  *   run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
  *                                                execute notebooks headless, write the executed copies
@@ -32,10 +32,10 @@ public final class Main {
     static final String USAGE = """
             usage: java -cp CLASSPATH vae.kernel.Main COMMAND
               kernel CONNECTION_FILE       run as a Jupyter kernel (kernel.json starts this)
-              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--no-cds]
+              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--cds]
                                            install the kernelspec "vae-java" (default --user: $JUPYTER_DATA_DIR
                                            or ~/.local/share/jupyter); --copy-jars copies the jars into it;
-                                           --no-cds skips the class-data archive that makes start-up faster
+                                           --cds records an AppCDS archive for it (not faster here: BENCHMARKS.md)
               run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
                                            execute notebooks without Jupyter; writes DIR/NAME.ipynb
                                            (default DIR: target/executed); exit 1 on the first error""";
@@ -80,10 +80,10 @@ public final class Main {
         Installer.Scope scope = Installer.Scope.USER;
         Path prefix = null;
         boolean copy = false;
-        boolean cds = true;
+        boolean cds = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--no-cds" -> cds = false;
+                case "--cds" -> cds = true;
                 case "--user" -> scope = Installer.Scope.USER;
                 case "--sys-prefix" -> scope = Installer.Scope.SYS_PREFIX;
                 case "--prefix" -> {

@@ -77,7 +77,7 @@ class CommandLineIT {
     @Test
     void installWithPrefixIsFoundByJupyter() throws Exception {
         Path prefix = tmp.resolve("prefix");
-        Run install = run(java("install", "--prefix", prefix.toString()));
+        Run install = run(java("install", "--prefix", prefix.toString(), "--cds"));
         assertEquals(0, install.code(), install.output());
         Path spec = prefix.resolve("share/jupyter/kernels/vae-java");
         assertTrue(Files.isRegularFile(spec.resolve("kernel.json")));

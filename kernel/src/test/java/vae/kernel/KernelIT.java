@@ -70,7 +70,7 @@ class KernelIT {
                 + " nbformat here. On Debian: apt-get install python3-jupyter-client python3-nbclient jupyter-nbconvert");
         Path data = tmp.resolve("jupyter-data");
         logs = tmp.resolve("logs");
-        Installer.install(data, Installer.currentJava(), kernelClasspath(), false, true);
+        Installer.install(data, Installer.currentJava(), kernelClasspath(), false);
         Process p = start(List.of(python, "src/test/python/drive_kernel.py"), data);
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(240, TimeUnit.SECONDS), "driver timed out");

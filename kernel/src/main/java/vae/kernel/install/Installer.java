@@ -82,8 +82,9 @@ public final class Installer {
      *
      * @param classpath the kernel's classpath (jars and directories)
      * @param copyJars  copy the jars into the kernelspec's {@code lib/}, so it survives {@code mvn clean}
-     * @param cds       also run a warm-up notebook once to record an AppCDS archive of the classes it loads
-     *                  (the kernel then starts faster) and unpack ND4J's natives into the cache
+     * @param cds       also run a warm-up notebook once to record an AppCDS archive of the classes it loads, and
+     *                  unpack ND4J's natives into the cache; off by default: in kernel/BENCHMARKS.md the archive
+     *                  did not make the kernel start faster on our 2-core machine
      */
     public static Path install(Path dataDir, String java, List<String> classpath, boolean copyJars, boolean cds)
             throws IOException {
