@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * code between {@code // BEGIN SOLUTION} and {@code // END SOLUTION} becomes {@code // YOUR CODE HERE} (the answer
  * variable, declared null above the markers, stays unset), checks between {@code // BEGIN HIDDEN TESTS} and
  * {@code // END HIDDEN TESTS} are removed, and the outputs of answer and check cells are cleared (they would show the
- * solution's results). All other outputs stay, so the learner version reads well before it is run.
+ * solution's results), as are those of the closing {@code Check.report()}. All other outputs stay, so the learner version reads well before it is run.
  */
 public final class LearnerVersions {
     static final Pattern SOLUTION = Pattern.compile("(?m)^([ \\t]*)// BEGIN SOLUTION[^\\n]*\\n(?:.*\\n)*?[ \\t]*// END SOLUTION[^\\n]*(\\n|$)");
@@ -34,7 +34,8 @@ public final class LearnerVersions {
             String stripped = stripHiddenTests(source);
             if (Notebook.isSolution(cell)) stripped = stubSolutions(stripped);
             if (!stripped.equals(source)) Notebook.setSource(cell, stripped);
-            if (Notebook.isSolution(cell) || Notebook.isCheck(cell)) {
+            // Outputs that depend on the learner's answers: the answer and check cells, and the closing report.
+            if (Notebook.isSolution(cell) || Notebook.isCheck(cell) || stripped.contains("Check.report()")) {
                 cell.add("outputs", new JsonArray());
                 cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
             }
