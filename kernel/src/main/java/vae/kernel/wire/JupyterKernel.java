@@ -2,7 +2,6 @@ package vae.kernel.wire;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
@@ -10,7 +9,6 @@ import java.util.logging.Logger;
 import org.zeromq.ZMQ;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.evaluator.Evaluator;
-import vae.kernel.session.Output;
 import vae.kernel.session.Session;
 
 /**
@@ -132,7 +130,7 @@ public final class JupyterKernel {
         }
         JsonObject reply = new JsonObject();
         try {
-            awaitSession().execute(code, "In [" + count + "]", new WireOutput(m, count, silent));
+            awaitSession().execute(code, "In [" + count + "]", new WireOutput(wire, m, count, silent));
             reply.addProperty("status", "ok");
             reply.add("user_expressions", new JsonObject());
             reply.add("payload", new JsonArray());
@@ -188,50 +186,6 @@ public final class JupyterKernel {
             } finally {
                 wire.publish(next, "status", status("idle"));
             }
-        }
-    }
-
-    /** Sends a cell's outputs on iopub, under the request that ran it. */
-    private final class WireOutput implements Output {
-        private final Message request;
-        private final int count;
-        private final boolean silent;
-
-        WireOutput(Message request, int count, boolean silent) {
-            this.request = request;
-            this.count = count;
-            this.silent = silent;
-        }
-
-        @Override
-        public void stream(String name, String text) {
-            JsonObject c = new JsonObject();
-            c.addProperty("name", name);
-            c.addProperty("text", text);
-            wire.publish(request, "stream", c);
-        }
-
-        @Override
-        public void display(Map<String, String> bundle, String displayId, boolean update) {
-            JsonObject c = new JsonObject();
-            c.add("data", json(bundle));
-            c.add("metadata", new JsonObject());
-            JsonObject t = new JsonObject();
-            t.addProperty("display_id", displayId);
-            c.add("transient", t);
-            wire.publish(request, update ? "update_display_data" : "display_data", c);
-        }
-
-        @Override
-        public void result(Map<String, String> bundle) {
-            if (silent) {
-                return;
-            }
-            JsonObject c = new JsonObject();
-            c.addProperty("execution_count", count);
-            c.add("data", json(bundle));
-            c.add("metadata", new JsonObject());
-            wire.publish(request, "execute_result", c);
         }
     }
 
@@ -301,12 +255,6 @@ public final class JupyterKernel {
     private static JsonObject status(String state) {
         JsonObject o = new JsonObject();
         o.addProperty("execution_state", state);
-        return o;
-    }
-
-    private static JsonObject json(Map<String, String> bundle) {
-        JsonObject o = new JsonObject();
-        bundle.forEach(o::addProperty);
         return o;
     }
 

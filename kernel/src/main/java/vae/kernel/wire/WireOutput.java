@@ -1,0 +1,57 @@
+package vae.kernel.wire;
+
+import com.google.gson.JsonObject;
+import java.util.Map;
+import vae.kernel.session.Output;
+
+/** Sends a cell's outputs on iopub, under the request that ran it. */
+final class WireOutput implements Output {
+    private final Wire wire;
+    private final Message request;
+    private final int count;
+    private final boolean silent;
+
+    WireOutput(Wire wire, Message request, int count, boolean silent) {
+        this.wire = wire;
+        this.request = request;
+        this.count = count;
+        this.silent = silent;
+    }
+
+    @Override
+    public void stream(String name, String text) {
+        JsonObject c = new JsonObject();
+        c.addProperty("name", name);
+        c.addProperty("text", text);
+        wire.publish(request, "stream", c);
+    }
+
+    @Override
+    public void display(Map<String, String> bundle, String displayId, boolean update) {
+        JsonObject c = new JsonObject();
+        c.add("data", json(bundle));
+        c.add("metadata", new JsonObject());
+        JsonObject t = new JsonObject();
+        t.addProperty("display_id", displayId);
+        c.add("transient", t);
+        wire.publish(request, update ? "update_display_data" : "display_data", c);
+    }
+
+    @Override
+    public void result(Map<String, String> bundle) {
+        if (silent) {
+            return;
+        }
+        JsonObject c = new JsonObject();
+        c.addProperty("execution_count", count);
+        c.add("data", json(bundle));
+        c.add("metadata", new JsonObject());
+        wire.publish(request, "execute_result", c);
+    }
+
+    private static JsonObject json(Map<String, String> bundle) {
+        JsonObject o = new JsonObject();
+        bundle.forEach(o::addProperty);
+        return o;
+    }
+}
