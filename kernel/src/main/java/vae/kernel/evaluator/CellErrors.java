@@ -96,16 +96,39 @@ final class CellErrors {
                 last = i;
             }
         }
+        List<String> shown = new ArrayList<>();
         for (int i = 0; i < frames.length; i++) {
             StackTraceElement f = frames[i];
             if (last >= 0 ? i > last : isKernelFrame(f)) {
                 break;
             }
-            lines.add("    at " + frame(f));
+            shown.add("    at " + frame(f));
         }
+        lines.addAll(collapseRepeats(shown));
         if (e.getCause() instanceof EvalException cause) {
             describe(cause, lines, "Caused by: ");
         }
+    }
+
+    /** A recursion's thousand identical frames (a StackOverflowError) shown as three and a count. */
+    static List<String> collapseRepeats(List<String> frames) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < frames.size()) {
+            int j = i;
+            while (j < frames.size() && frames.get(j).equals(frames.get(i))) {
+                j++;
+            }
+            int run = j - i;
+            for (int k = 0; k < Math.min(run, 3); k++) {
+                out.add(frames.get(i));
+            }
+            if (run > 3) {
+                out.add("    ... the same line " + (run - 3) + " more times");
+            }
+            i = j;
+        }
+        return out;
     }
 
     private static boolean isKernelFrame(StackTraceElement f) {

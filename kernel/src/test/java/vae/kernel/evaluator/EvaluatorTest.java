@@ -89,6 +89,18 @@ class EvaluatorTest {
     }
 
     @Test
+    void endlessRecursionShowsAFewFramesAndACountNotAThousandLines() {
+        RuntimeFailure e = assertThrows(RuntimeFailure.class,
+                () -> evaluator.eval("int deeper(int n) {\n  return deeper(n + 1);\n}\ndeeper(0)", "In [5]", 1));
+        assertEquals("java.lang.StackOverflowError", e.ename());
+        List<String> tb = e.traceback();
+        assertEquals("    at deeper (In [5], line 2)", tb.get(1));
+        assertEquals(tb.get(1), tb.get(3));
+        assertTrue(tb.get(4).matches("    \\.\\.\\. the same line \\d+ more times"), tb.get(4));
+        assertTrue(tb.size() < 10, tb.toString());
+    }
+
+    @Test
     void causesAreShown() {
         RuntimeFailure e = assertThrows(RuntimeFailure.class,
                 () -> eval("throw new RuntimeException(\"outer\", new IllegalStateException(\"inner\"))"));
