@@ -24,14 +24,14 @@ public final class KernelLog {
                 : Path.of(System.getProperty("user.home"), ".cache", "vae-notebooks", "logs");
     }
 
-    /** Replaces the console handler with {@code <directory>/<name>.log} (kept small: 1 MB, 2 files); returns the file. */
+    /** Replaces the console handler with {@code <directory>/<name>.log} (started afresh past 1 MB; a second kernel running at the same time writes {@code <name>.log.1}); returns the file. */
     public static Path toFile(String name) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
         Path file = directory().resolve(name + ".log");
         try {
             Files.createDirectories(file.getParent());
-            Handler handler = new FileHandler(file.toString().replace("%", "%%"), 1_000_000, 2, true);
+            Handler handler = new FileHandler(file.toString().replace("%", "%%"), 1_000_000, 1, true);
             handler.setFormatter(new SimpleFormatter());
             root.addHandler(handler);
         } catch (IOException | RuntimeException e) {

@@ -115,7 +115,7 @@ class KernelIT {
         JsonObject nd = seen.getAsJsonObject("ndarray");
         assertTrue(nd.getAsJsonArray("html").get(0).getAsString().contains("<tr><td>3</td><td>4</td></tr>"), nd.toString());
         assertEquals("", nd.get("stderr").getAsString());
-        String log = Files.readString(logs.resolve("kernel.log.0"));
+        String log = Files.readString(logs.resolve("kernel.log"));
         assertTrue(log.contains("CpuBackend"), "ND4J's start-up message should be in the kernel log");
     }
 
