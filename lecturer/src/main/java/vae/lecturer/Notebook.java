@@ -17,7 +17,7 @@ import java.util.List;
 
 /** A Jupyter notebook (nbformat 4) as JSON, with the few views the lecturer tools need: cells, sources, nbgrader metadata. */
 public final class Notebook {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();   // nbformat needs "execution_count": null
     private final JsonObject json;
 
     public Notebook(JsonObject json) {
