@@ -1,14 +1,15 @@
 package vae.kernel.render;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,9 +55,13 @@ public final class Renderers {
         return renderers;
     }
 
-    /** The bundle for {@code value}; always has {@code text/plain}. */
+    /**
+     * The bundle for {@code value}, its MIME types in sorted order (so re-running a notebook gives the same file);
+     * always has {@code text/plain}. A renderer that fails is reported on the cell's stderr, never silently: a chart
+     * that cannot be drawn must not pass for one that was.
+     */
     public Map<String, String> render(Object value) {
-        Map<String, String> bundle = new LinkedHashMap<>();
+        Map<String, String> bundle = new TreeMap<>();
         for (Renderer r : renderers) {
             try {
                 Map<String, String> b = r.render(value);
@@ -66,14 +71,32 @@ public final class Renderers {
                 }
             } catch (RuntimeException | LinkageError e) {
                 LOG.log(Level.WARNING, r.getClass().getName() + " failed; trying the next renderer", e);
+                System.err.println("Could not show the " + kind(value) + " (" + r.getClass().getSimpleName()
+                        + " failed: " + e + "); showing it as text instead.");
             }
         }
         bundle.computeIfAbsent("text/plain", k -> plain(value));
         return bundle;
     }
 
+    private static String kind(Object value) {
+        if (value == null) return "null";
+        Class<?> c = value.getClass();
+        while (c.getSimpleName().isEmpty() && c.getSuperclass() != null) c = c.getSuperclass();   // anonymous: name its parent
+        return c.getSimpleName();
+    }
+
+    /** Text for anything: arrays by their contents, lambdas by what they implement, the rest by toString(). */
     static String plain(Object value) {
         try {
+            if (value != null && value.getClass().isArray()) {
+                String deep = Arrays.deepToString(new Object[] {value});
+                return deep.substring(1, deep.length() - 1);
+            }
+            if (value != null && value.getClass().isSynthetic() && value.getClass().getName().contains("$$Lambda")) {
+                Class<?>[] interfaces = value.getClass().getInterfaces();
+                return "a lambda" + (interfaces.length == 0 ? "" : " implementing " + interfaces[0].getName());
+            }
             return String.valueOf(value);
         } catch (RuntimeException e) {
             return value.getClass().getName() + " (its toString() threw " + e + ")";

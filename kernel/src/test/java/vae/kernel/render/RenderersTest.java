@@ -92,6 +92,42 @@ class RenderersTest {
     }
 
     @Test
+    void arraysShowTheirContentsAndLambdasWhatTheyAre() {
+        assertEquals("[1.5, -2.0]", renderers.render(new double[] {1.5, -2}).get("text/plain"));
+        assertEquals("[[1, 2], [3]]", renderers.render(new int[][] {{1, 2}, {3}}).get("text/plain"));
+        java.util.function.DoubleUnaryOperator f = x -> x;
+        assertEquals("a lambda implementing java.util.function.DoubleUnaryOperator", renderers.render(f).get("text/plain"));
+    }
+
+    @Test
+    void aChartThatCannotBeDrawnIsReportedNotHidden() {
+        // A chart that fails while drawing, as one with bad data does inside XChart.
+        org.knowm.xchart.XYChart broken = new org.knowm.xchart.XYChart(200, 100) {
+            @Override public void paint(java.awt.Graphics2D g, int width, int height) {
+                throw new IllegalStateException("X-Data must be in ascending order");
+            }
+        };
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true));
+        Map<String, String> bundle;
+        try {
+            bundle = renderers.render(broken);
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(null, bundle.get("image/png"));
+        assertTrue(err.toString().startsWith("Could not show the XYChart (ChartRenderer failed: java.lang.IllegalStateException: X-Data must be in ascending order"), err.toString());
+    }
+
+    @Test
+    void bundleKeysComeInOneOrder() {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(200).height(100).build();
+        chart.addSeries("s", new double[] {0, 1}, new double[] {1, 0});
+        assertEquals(java.util.List.of("image/png", "text/plain"), java.util.List.copyOf(renderers.render(chart).keySet()));
+    }
+
+    @Test
     void builtInRenderersAreFoundWithServiceLoader() {
         assertNotNull(renderers.renderers().stream().filter(r -> r instanceof TableRenderer).findFirst().orElse(null));
         assertEquals(5, renderers.renderers().size());
