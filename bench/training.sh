@@ -34,8 +34,8 @@ for model in $MODELS; do
   for ((r = 1; r <= ROUNDS; r++)); do
     echo "round $r/$ROUNDS: $model" >&2
     if [[ $HAVE_TORCH == 1 ]]; then
-      # Threads per model as measured best for each side on 2 cores (see README, Performance).
-      LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-1}" \
+      # Each side at the thread count measured best for it on 2 cores: PyTorch 2, SameDiff 1 (see README, Performance).
+      LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-2}" \
         $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" >> "$OUT"
     fi
     BENCH_NOTE="${PROFILE:-generic}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-1}" "$JAVA" -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
