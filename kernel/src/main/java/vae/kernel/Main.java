@@ -130,6 +130,10 @@ public final class Main {
                     }
                     outDir = Path.of(args[++i]);
                 }
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    return 0;
+                }
                 default -> notebooks.add(Path.of(args[i]));
             }
         }
@@ -147,12 +151,13 @@ public final class Main {
         KernelLog.toFile("runner");
         PrintStream console = System.out; // cells' output is routed into the notebooks from here on
         int failures = 0;
-        try (Session session = Session.create()) {
-            NotebookRunner runner = new NotebookRunner(session);
-            for (Path nb : notebooks) {
+        for (Path nb : notebooks) {
+            // Each notebook in a fresh session, as if in a new kernel: no variable or check verdict leaks into the next.
+            vae.exercise.Check.reset();
+            try (Session session = Session.create()) {
                 Path out = inPlace ? nb : NotebookRunner.outputFor(nb, outDir);
                 long start = System.nanoTime();
-                NotebookRunner.Report report = runner.run(nb, out, keepGoing);
+                NotebookRunner.Report report = new NotebookRunner(session).run(nb, out, keepGoing);
                 String took = String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
                 if (report.ok()) {
                     console.println("ok    " + nb + " (" + report.cellsRun() + " cells, " + took + ") -> " + out);

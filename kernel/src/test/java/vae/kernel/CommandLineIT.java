@@ -75,6 +75,23 @@ class CommandLineIT {
     }
 
     @Test
+    void eachNotebookOfOneRunStartsInAFreshSession() throws Exception {
+        Path first = tmp.resolve("first.ipynb"), second = tmp.resolve("second.ipynb");
+        String cell = """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                 "cells": [{"cell_type": "code", "id": "a", "metadata": {}, "outputs": [], "execution_count": null, "source": "%s"}]}
+                """;
+        Files.writeString(first, cell.formatted("int leftOver = 42;"));
+        Files.writeString(second, cell.formatted("leftOver"));
+        Run both = run(java("run", "--keep-going", "--output-dir", tmp.resolve("out").toString(), first.toString(), second.toString()));
+        assertEquals(1, both.code(), both.output());
+        assertTrue(both.output().contains("ok    " + first), both.output());
+        assertTrue(both.output().contains("FAIL  " + second) && both.output().contains("cannot find symbol"),
+                "the second notebook must not see the first one's variables:\n" + both.output());
+        assertEquals(0, run(java("run", "--help")).code());
+    }
+
+    @Test
     void installWithPrefixIsFoundByJupyter() throws Exception {
         Path prefix = tmp.resolve("prefix");
         Run install = run(java("install", "--prefix", prefix.toString(), "--cds"));
