@@ -69,7 +69,8 @@ public final class Export {
         }
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + NotebookHtml.escape(title) + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"reveal/reveal.css\"><link rel=\"stylesheet\" href=\"reveal/white.css\">\n"
-                + "<style>.reveal{font-size:28px}.reveal pre{font-size:60%;width:100%;box-shadow:none}.reveal section img{max-height:420px}"
+                // headings keep their case: the theme's uppercase would turn σ into Σ
+                + "<style>.reveal{font-size:28px}.reveal h1,.reveal h2,.reveal h3,.reveal h4{text-transform:none}.reveal pre{font-size:60%;width:100%;box-shadow:none}.reveal section img{max-height:420px}"
                 + ".reveal table{font-size:60%}.reveal .slides{text-align:left}</style></head>\n"
                 + "<body><div class=\"reveal\"><div class=\"slides\">\n" + body + "</div></div>\n"
                 + "<script src=\"reveal/reveal.js\"></script>\n<script>Reveal.initialize({hash: true, width: 1280, height: 800});</script>\n"

@@ -47,6 +47,7 @@ class ExportIT {
         withChart().write(nb);
         List<Path> written = Export.export(nb, dir.resolve("out"));
         String html = Files.readString(written.get(0)), slides = Files.readString(written.get(1));
+        assertTrue(slides.contains("text-transform:none"), "headings keep their case (σ must not become Σ)");
         for (String page : List.of(html, slides)) {
             assertFalse(REMOTE.matcher(page).find(), "a page loads something from the network");
             assertTrue(page.contains("src=\"data:image/png;base64,"), "the chart is embedded");
