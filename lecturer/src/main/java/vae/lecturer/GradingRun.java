@@ -6,15 +6,13 @@ import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import vae.kernel.evaluator.CellException;
-import vae.kernel.session.Output;
+import vae.kernel.runner.NotebookOutput;
 import vae.kernel.session.Session;
 
 /**
@@ -52,14 +50,14 @@ public final class GradingRun {
                 count++;
                 cell.addProperty("execution_count", count);
                 JsonArray outputs = cell.getAsJsonArray("outputs");
-                CellOutput output = new CellOutput(outputs, count);
+                NotebookOutput output = new NotebookOutput(outputs, count);
                 String source = Notebook.source(cell);
                 String name = "In [" + count + "]";
                 Future<?> running = worker.submit(() -> {
                     try {
                         session.execute(source, name, output);
                     } catch (CellException e) {
-                        output.error(e.ename(), e.evalue());
+                        output.error(e.ename(), e.evalue(), e.traceback());
                     }
                     return null;
                 });
@@ -68,7 +66,7 @@ public final class GradingRun {
                 } catch (TimeoutException e) {
                     session.evaluator().interrupt();
                     try { running.get(5, TimeUnit.SECONDS); } catch (TimeoutException stuck) { /* reported below either way */ }
-                    output.error(TIMED_OUT, "the cell ran longer than its limit of " + timeout + " s and was stopped");
+                    output.error(TIMED_OUT, "the cell ran longer than its limit of " + timeout + " s and was stopped", java.util.List.of());
                 }
                 save(nb, out);
             }
@@ -81,61 +79,5 @@ public final class GradingRun {
         Path temp = out.resolveSibling(out.getFileName() + ".partial");
         nb.write(temp);
         Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** Collects a cell's outputs as nbformat JSON. */
-    static final class CellOutput implements Output {
-        private final JsonArray outputs;
-        private final int count;
-        private final Map<String, JsonObject> displays = new HashMap<>();
-
-        CellOutput(JsonArray outputs, int count) {
-            this.outputs = outputs;
-            this.count = count;
-        }
-
-        @Override public synchronized void stream(String name, String text) {
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "stream");
-            o.addProperty("name", name);
-            o.addProperty("text", text);
-            outputs.add(o);
-        }
-
-        @Override public synchronized void display(Map<String, String> bundle, String displayId, boolean update) {
-            JsonObject existing = displays.get(displayId);
-            if (update && existing != null) { existing.add("data", data(bundle)); return; }
-            if (update) return;
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "display_data");
-            o.add("data", data(bundle));
-            o.add("metadata", new JsonObject());
-            outputs.add(o);
-            displays.put(displayId, o);
-        }
-
-        @Override public synchronized void result(Map<String, String> bundle) {
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "execute_result");
-            o.addProperty("execution_count", count);
-            o.add("data", data(bundle));
-            o.add("metadata", new JsonObject());
-            outputs.add(o);
-        }
-
-        synchronized void error(String ename, String evalue) {
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "error");
-            o.addProperty("ename", ename);
-            o.addProperty("evalue", evalue);
-            o.add("traceback", new JsonArray());
-            outputs.add(o);
-        }
-
-        private static JsonObject data(Map<String, String> bundle) {
-            JsonObject d = new JsonObject();
-            bundle.forEach(d::addProperty);
-            return d;
-        }
     }
 }

@@ -63,12 +63,7 @@ public final class Notebook {
 
     /** A cell's source as one string (nbformat allows a string or a list of lines). */
     public static String source(JsonObject cell) {
-        JsonElement s = cell.get("source");
-        if (s == null) return "";
-        if (s.isJsonPrimitive()) return s.getAsString();
-        StringBuilder text = new StringBuilder();
-        for (JsonElement line : s.getAsJsonArray()) text.append(line.getAsString());
-        return text.toString();
+        return vae.kernel.runner.NotebookRunner.source(cell);
     }
 
     /** Sets a cell's source, as a list of lines as Jupyter writes it. */

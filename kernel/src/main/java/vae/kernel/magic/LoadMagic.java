@@ -29,7 +29,7 @@ final class LoadMagic {
                 int i = 0;
                 for (JsonElement c : codeCells(file)) {
                     i++;
-                    last = s.run(source(c.getAsJsonObject()), name + " code cell " + i, 1);
+                    last = s.run(vae.kernel.runner.NotebookRunner.source(c.getAsJsonObject()), name + " code cell " + i, 1);
                 }
                 return last;
             }
@@ -47,20 +47,6 @@ final class LoadMagic {
             }
         }
         return code;
-    }
-
-    /** A cell's source, which nbformat stores as a string or as a list of lines. */
-    public static String source(JsonObject cell) {
-        JsonElement src = cell.get("source");
-        if (src == null) {
-            return "";
-        }
-        if (src.isJsonArray()) {
-            StringBuilder b = new StringBuilder();
-            src.getAsJsonArray().forEach(e -> b.append(e.getAsString()));
-            return b.toString();
-        }
-        return src.getAsString();
     }
 
     private static String read(Path file) throws IOException {

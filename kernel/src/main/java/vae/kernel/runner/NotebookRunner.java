@@ -9,11 +9,8 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import vae.kernel.evaluator.CellException;
-import vae.kernel.session.Output;
 import vae.kernel.session.Session;
 
 /**
@@ -69,17 +66,11 @@ public final class NotebookRunner {
             }
             count++;
             cell.addProperty("execution_count", count);
+            NotebookOutput cellOutput = new NotebookOutput(outputs, count);
             try {
-                session.execute(source, "In [" + count + "]", new NotebookOutput(outputs, count));
+                session.execute(source, "In [" + count + "]", cellOutput);
             } catch (CellException ex) {
-                JsonObject err = new JsonObject();
-                err.addProperty("output_type", "error");
-                err.addProperty("ename", ex.ename());
-                err.addProperty("evalue", ex.evalue());
-                JsonArray tb = new JsonArray();
-                ex.traceback().forEach(tb::add);
-                err.add("traceback", tb);
-                outputs.add(err);
+                cellOutput.error(ex.ename(), ex.evalue(), ex.traceback());
                 if (firstError == null) {
                     firstError = "In [" + count + "]: " + ex.ename() + ": " + ex.evalue();
                 }
@@ -93,79 +84,18 @@ public final class NotebookRunner {
         return new Report(count, firstError);
     }
 
-    static String source(JsonObject cell) {
+    /** A cell's source, which nbformat stores as a string or as a list of lines. */
+    public static String source(JsonObject cell) {
         JsonElement src = cell.get("source");
         if (src == null) {
             return "";
         }
         if (src.isJsonArray()) {
             StringBuilder b = new StringBuilder();
-            src.getAsJsonArray().forEach(x -> b.append(x.getAsString()));
+            src.getAsJsonArray().forEach(e -> b.append(e.getAsString()));
             return b.toString();
         }
         return src.getAsString();
-    }
-
-    /** Collects a cell's outputs as nbformat JSON; an update of a display replaces its data in place. */
-    private static final class NotebookOutput implements Output {
-        private final JsonArray outputs;
-        private final int count;
-        private final Map<String, JsonObject> displays = new HashMap<>();
-
-        NotebookOutput(JsonArray outputs, int count) {
-            this.outputs = outputs;
-            this.count = count;
-        }
-
-        @Override
-        public void stream(String name, String text) {
-            if (!outputs.isEmpty()) {
-                JsonObject last = outputs.get(outputs.size() - 1).getAsJsonObject();
-                if ("stream".equals(last.get("output_type").getAsString()) && name.equals(last.get("name").getAsString())) {
-                    last.addProperty("text", last.get("text").getAsString() + text);
-                    return;
-                }
-            }
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "stream");
-            o.addProperty("name", name);
-            o.addProperty("text", text);
-            outputs.add(o);
-        }
-
-        @Override
-        public void display(Map<String, String> bundle, String displayId, boolean update) {
-            JsonObject existing = displays.get(displayId);
-            if (update && existing != null) {
-                existing.add("data", data(bundle));
-                return;
-            }
-            if (update) {
-                return; // updating a display of an earlier cell: Jupyter would change that cell; nothing to show here
-            }
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "display_data");
-            o.add("data", data(bundle));
-            o.add("metadata", new JsonObject());
-            outputs.add(o);
-            displays.put(displayId, o);
-        }
-
-        @Override
-        public void result(Map<String, String> bundle) {
-            JsonObject o = new JsonObject();
-            o.addProperty("output_type", "execute_result");
-            o.addProperty("execution_count", count);
-            o.add("data", data(bundle));
-            o.add("metadata", new JsonObject());
-            outputs.add(o);
-        }
-
-        private static JsonObject data(Map<String, String> bundle) {
-            JsonObject d = new JsonObject();
-            bundle.forEach(d::addProperty);
-            return d;
-        }
     }
 
     /** The default place for the executed copy of {@code notebook}: {@code <outDir>/<name>.ipynb}. */
