@@ -33,7 +33,7 @@ public final class ConvDecoder {
         SDVariable grid = sd.reshape("decoderGrid", hidden, -1, 64, 7, 7);           // [batch, 64, 7, 7]
         SDVariable d1 = upsample(sd, "deconv1", grid, w, 7);   // [batch, 32, 14, 14]
         SDVariable d2 = upsample(sd, "deconv2", d1, w, 14);    // [batch, 16, 28, 28]
-        // conv 16→1 (k3, p1) as im2col + matmul: same maths as sd.cnn().conv2d, ~9× faster in M2.1 (Im2ColConvolution).
+        // conv 16→1 (k3, p1) as im2col + matmul: same maths as sd.cnn().conv2d, faster in M2.1 (Im2ColConvolution).
         SDVariable out = Im2ColConvolution.conv3x3(sd, "outputConv", d2, w.get("outputW"), w.get("outputB"), 16, 1, 28); // [batch, 1, 28, 28]
         SDVariable logits = sd.reshape("logits", out, -1, 784);                      // [batch, 784]
         return new Decoder.Output(logits, sd.nn().sigmoid("reconstruction", logits));
