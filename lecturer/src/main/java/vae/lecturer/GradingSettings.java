@@ -34,9 +34,10 @@ public record GradingSettings(int cellTimeoutSeconds, int notebookTimeoutSeconds
 
     public static GradingSettings read(Path file) {
         try {
+            // Gson builds records through their canonical constructor, so the checks above have run.
             GradingSettings s = new Gson().fromJson(Files.readString(file), GradingSettings.class);
             if (s == null) throw new IllegalArgumentException(file + " is empty");
-            return new GradingSettings(s.cellTimeoutSeconds, s.notebookTimeoutSeconds, s.maxHeapMegabytes, s.notebooks, s.points);
+            return s;
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read grading settings " + file + ": " + e.getMessage(), e);
         } catch (JsonParseException e) {

@@ -23,6 +23,7 @@ public final class ReparameterizationGraph {
 
     private final SameDiff graph = SameDiff.create();
     private final int size;
+    private boolean gradientsReady;
 
     /** The sampling step for one image with these μ and logvar. */
     public ReparameterizationGraph(double[] mu, double[] logVar) {
@@ -59,7 +60,8 @@ public final class ReparameterizationGraph {
     public Gradients gradients(double[] epsilon) {
         Map<String, INDArray> feeds = feeds(epsilon);
         Map<String, INDArray> g = Vae.quietly(() -> {
-            graph.createGradFunction("sigma");
+            if (!gradientsReady) graph.createGradFunction("sigma");   // once: later calls reuse the gradient graph
+            gradientsReady = true;
             return graph.calculateGradients(feeds, "mu", "sigma", "logVar");
         });
         return new Gradients(g.get("mu").toDoubleVector(), g.get("sigma").toDoubleVector(), g.get("logVar").toDoubleVector());

@@ -73,19 +73,23 @@ public final class Vae implements Trainable {
     /** One pass with the ε you choose: every intermediate by its lesson name. */
     public ForwardPass forward(INDArray x, INDArray epsilon) {
         x = checkImages(x, "x");
-        epsilon = checkEpsilon(epsilon, x.rows());
+        return pass(x, checkEpsilon(epsilon, x.rows()));
+    }
+
+    /** One pass with fresh ε ~ N(0, I) from {@code random}. */
+    public ForwardPass forward(INDArray x, Random random) {
+        x = checkImages(x, "x");
+        return pass(x, noise((int) x.rows(), random));
+    }
+
+    /** The pass itself, for an x and ε already checked. */
+    private ForwardPass pass(INDArray x, INDArray epsilon) {
         List<String> wanted = new ArrayList<>(LESSON_STEPS);
         wanted.addAll(PER_IMAGE);
         Map<String, INDArray> out = graph.output(feeds(x, epsilon), wanted);
         Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (String name : wanted) ordered.put(name, out.get(name));
         return new ForwardPass(ordered);
-    }
-
-    /** One pass with fresh ε ~ N(0, I) from {@code random}. */
-    public ForwardPass forward(INDArray x, Random random) {
-        x = checkImages(x, "x");
-        return forward(x, noise(x.rows(), random));
     }
 
     /** μ and logvar the encoder gives each image of {@code x} ([batch, 784]). */
