@@ -16,22 +16,29 @@ import org.nd4j.linalg.factory.Nd4j;
 class Im2ColConvolutionTest {
     @Test
     void sameOutputsAndGradientsAsConv2d() {
-        for (long outC : new long[] {1, 3}) {
+        // the shapes the conv VAE uses it for (1 → many channels, many → 1), a general one, and stride 2 on an odd size
+        long[][] cases = {{1, 4, 7, 1}, {5, 1, 7, 1}, {5, 3, 7, 1}, {2, 3, 7, 2}, {3, 2, 8, 2}};   // inC, outC, n, stride
+        for (long[] c : cases) {
+            long inC = c[0], outC = c[1], n = c[2];
+            int stride = (int) c[3];
+            long m = (n - 1) / stride + 1;
             Nd4j.getRandom().setSeed(5);
-            INDArray in = Nd4j.rand(DataType.DOUBLE, 4, 5, 7, 7), w = Nd4j.rand(DataType.DOUBLE, 3, 3, 5, outC).subi(0.5), b = Nd4j.rand(DataType.DOUBLE, outC);
-            INDArray upstream = Nd4j.rand(DataType.DOUBLE, 4, outC, 7, 7);   // a non-uniform gradient arriving from above
-            Map<String, INDArray> plain = run(in, w, b, upstream, false), fast = run(in, w, b, upstream, true);
+            INDArray in = Nd4j.rand(DataType.DOUBLE, 4, inC, n, n), w = Nd4j.rand(DataType.DOUBLE, 3, 3, inC, outC).subi(0.5), b = Nd4j.rand(DataType.DOUBLE, outC);
+            INDArray upstream = Nd4j.rand(DataType.DOUBLE, 4, outC, m, m);   // a non-uniform gradient arriving from above
+            Map<String, INDArray> plain = run(in, w, b, upstream, stride, false), fast = run(in, w, b, upstream, stride, true);
+            assertArrayEquals(new long[] {4, outC, m, m}, fast.get("out").shape(), "output shape");
             for (String name : new String[] {"out", "in-grad", "w-grad", "b-grad"}) {
-                assertArrayEquals(plain.get(name).ravel().toDoubleVector(), fast.get(name).ravel().toDoubleVector(), 1e-10, name + " for " + outC + " output channels");
+                assertArrayEquals(plain.get(name).ravel().toDoubleVector(), fast.get(name).ravel().toDoubleVector(), 1e-10,
+                        name + " for " + inC + "→" + outC + " channels, " + n + "×" + n + ", stride " + stride);
             }
         }
     }
 
-    private static Map<String, INDArray> run(INDArray inArr, INDArray wArr, INDArray bArr, INDArray upstream, boolean fast) {
+    private static Map<String, INDArray> run(INDArray inArr, INDArray wArr, INDArray bArr, INDArray upstream, int stride, boolean fast) {
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.var("in", inArr.dup()), w = sd.var("w", wArr.dup()), b = sd.var("b", bArr.dup());
-        SDVariable out = fast ? Im2ColConvolution.conv3x3(sd, "out", in, w, b, inArr.size(1), wArr.size(3), 7)
-                : sd.cnn().conv2d("out", in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(1).sW(1).pH(1).pW(1)
+        SDVariable out = fast ? Im2ColConvolution.conv3x3(sd, "out", in, w, b, inArr.size(1), wArr.size(3), inArr.size(2), stride)
+                : sd.cnn().conv2d("out", in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(1).pW(1)
                         .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
         sd.setLossVariables(out.mul(sd.constant(upstream)).sum("loss"));
         Map<String, INDArray> g = Vae.quietly(() -> sd.calculateGradients(Map.of(), "in", "w", "b"));

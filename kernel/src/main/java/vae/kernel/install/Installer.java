@@ -137,7 +137,7 @@ public final class Installer {
         argv.add("{connection_file}");
 
         JsonObject env = new JsonObject();
-        env.addProperty("OMP_NUM_THREADS", "1"); // measured: one OpenMP thread is faster for these small models
+        vae.Backend.PROCESS_ENVIRONMENT.forEach(env::addProperty); // one OpenMP thread, malloc that reuses memory (Backend says why)
         JsonObject spec = new JsonObject();
         spec.add("argv", argv);
         spec.addProperty("display_name", DISPLAY_NAME);
@@ -171,7 +171,7 @@ public final class Installer {
             command.addAll(List.of("-cp", classpath, "vae.kernel.Main", "run", "--output-dir", work.toString(), notebook.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("cds-warmup.log").toFile());
-            pb.environment().put("OMP_NUM_THREADS", "1");
+            vae.Backend.configure(pb);
             Process p = pb.start();
             boolean done = p.waitFor(5, TimeUnit.MINUTES);
             if (!done) {

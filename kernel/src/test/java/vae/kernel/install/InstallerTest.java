@@ -25,6 +25,8 @@ class InstallerTest {
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("1", spec.getAsJsonObject("env").get("OMP_NUM_THREADS").getAsString());
+        assertEquals("1", spec.getAsJsonObject("env").get("MALLOC_ARENA_MAX").getAsString());   // malloc that reuses memory
+        assertEquals("33554432", spec.getAsJsonObject("env").get("MALLOC_MMAP_THRESHOLD_").getAsString());
         JsonArray argv = spec.getAsJsonArray("argv");
         assertEquals("/opt/java/bin/java", argv.get(0).getAsString());
         assertEquals("{connection_file}", argv.get(argv.size() - 1).getAsString());

@@ -1,0 +1,38 @@
+package vae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The JVM environment is written once (vae/process.env); the pom, which cannot read it, must repeat it exactly. */
+class BackendTest {
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+
+    @Test
+    void processEnvironmentComesFromTheResourceFile() {
+        Map<String, String> env = Backend.PROCESS_ENVIRONMENT;
+        assertEquals("1", env.get("OMP_NUM_THREADS"));
+        assertEquals(String.valueOf(32L << 20), env.get("MALLOC_MMAP_THRESHOLD_"));   // glibc's upper limit for it
+        assertEquals(5, env.size(), env.toString());
+    }
+
+    @Test
+    void thePomGivesTheTestsTheSameEnvironment() throws Exception {
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        Backend.PROCESS_ENVIRONMENT.forEach((key, value) ->
+                assertTrue(pom.contains("<" + key + ">" + value + "</" + key + ">"), "pom.xml should set " + key + "=" + value + " for the tests"));
+    }
+
+    @Test
+    void aChildProcessKeepsWhatItsCallerSet() {
+        ProcessBuilder child = new ProcessBuilder("true");
+        child.environment().put("OMP_NUM_THREADS", "2");
+        Backend.configure(child);
+        assertEquals("2", child.environment().get("OMP_NUM_THREADS"));
+        assertEquals("1", child.environment().get("MALLOC_ARENA_MAX"));
+    }
+}
