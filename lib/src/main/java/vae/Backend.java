@@ -1,8 +1,11 @@
 package vae;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +51,22 @@ public final class Backend {
 
     private Backend() {}
 
+    /**
+     * Runs {@code action} with System.out silenced: SameDiff M2.1 prints "Added differentiated op …" there while
+     * building a gradient graph, which would land in a learner's cell.
+     */
+    public static <T> T quietly(Supplier<T> action) {
+        PrintStream out = System.out;
+        synchronized (Backend.class) {
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                return action.get();
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
     /** Safe to call many times; every class of the library that touches ND4J calls it first. */
     public static synchronized void start() {
         if (started) return;
@@ -78,14 +97,15 @@ public final class Backend {
 
     /**
      * Measured on 2 cores: one thread trains the MLP VAE faster than two (small GEMMs contend),
-     * so one is the default unless OMP_NUM_THREADS says otherwise.
+     * so one (process.env's value) is the default unless OMP_NUM_THREADS says otherwise.
      */
     static int threads() {
+        int fallback = Integer.parseInt(PROCESS_ENVIRONMENT.get("OMP_NUM_THREADS"));
         String omp = System.getenv("OMP_NUM_THREADS");
         try {
-            return omp == null ? 1 : Math.max(1, Integer.parseInt(omp.trim()));
+            return omp == null ? fallback : Math.max(1, Integer.parseInt(omp.trim()));
         } catch (NumberFormatException e) {
-            return 1;
+            return fallback;
         }
     }
 }

@@ -79,14 +79,8 @@ public final class ConvLayerBenchmark {
         return new double[] {(t1 - t0) / 1e6 / repeats, (t2 - t1) / 1e6 / repeats};
     }
 
-    /** Both gradients a layer inside a network needs; SameDiff prints a line per op while building them, kept off screen. */
+    /** Both gradients a layer inside a network needs. */
     private static void gradients(SameDiff sd) {
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            sd.calculateGradients(Map.of(), "w", "in");
-        } finally {
-            System.setOut(out);
-        }
+        Backend.quietly(() -> sd.calculateGradients(Map.of(), "w", "in"));
     }
 }

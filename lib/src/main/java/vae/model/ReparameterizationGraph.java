@@ -59,7 +59,7 @@ public final class ReparameterizationGraph {
     /** SameDiff's gradients of z: dz/dμ = 1, dz/dσ = ε, dz/dlogvar = ½·σ·ε. */
     public Gradients gradients(double[] epsilon) {
         Map<String, INDArray> feeds = feeds(epsilon);
-        Map<String, INDArray> g = Vae.quietly(() -> {
+        Map<String, INDArray> g = Backend.quietly(() -> {
             if (!gradientsReady) graph.createGradFunction("sigma");   // once: later calls reuse the gradient graph
             gradientsReady = true;
             return graph.calculateGradients(feeds, "mu", "sigma", "logVar");

@@ -1,7 +1,5 @@
 package vae.model;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -145,7 +142,7 @@ public final class Vae implements Trainable {
         }
         prepareGradients();
         Map<String, INDArray> feeds = gradientFeeds(x, epsilon);
-        return quietly(() -> graph.calculateGradients(feeds, wrt));
+        return Backend.quietly(() -> graph.calculateGradients(feeds, wrt));
     }
 
     /** The names of the trainable variables: the weights and biases of the encoder and decoder, nothing else. */
@@ -181,7 +178,7 @@ public final class Vae implements Trainable {
         INDArray x = checkImages(batch, "batch");
         prepareGradients();
         Map<String, INDArray> feeds = gradientFeeds(x, noise(x.rows(), random));
-        OutAndGrad result = quietly(() -> graph.calculateGradientsAndOutputs(feeds, LOSSES, trainableVariables()));
+        OutAndGrad result = Backend.quietly(() -> graph.calculateGradientsAndOutputs(feeds, LOSSES, trainableVariables()));
         return new Step(scalars(result.getOutputs()), result.getGradients());
     }
 
@@ -216,21 +213,8 @@ public final class Vae implements Trainable {
 
     private void prepareGradients() {
         if (gradientsReady) return;
-        quietly(() -> { graph.createGradFunction("mu", "logVar", "sigma", "z", "reconstruction"); return null; });
+        Backend.quietly(() -> { graph.createGradFunction("mu", "logVar", "sigma", "z", "reconstruction"); return null; });
         gradientsReady = true;
-    }
-
-    /** SameDiff M2.1 prints "Added differentiated op …" to System.out while building its gradient graph. */
-    static <T> T quietly(Supplier<T> action) {
-        PrintStream out = System.out;
-        synchronized (Vae.class) {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                return action.get();
-            } finally {
-                System.setOut(out);
-            }
-        }
     }
 
     // ---- input checks: say what came, what was expected, and the fix ----
