@@ -29,17 +29,25 @@ public final class Backend {
     public static final Map<String, String> PROCESS_ENVIRONMENT = processEnvironment();
 
     private static Map<String, String> processEnvironment() {
-        Map<String, String> env = new LinkedHashMap<>();
         try (var in = Backend.class.getResourceAsStream("process.env")) {
             if (in == null) throw new IllegalStateException("vae/process.env is missing from the library's jar");
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                int eq = line.indexOf('=');
-                env.put(line.substring(0, eq), line.substring(eq + 1));
-            }
+            return parseEnvironment(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** KEY=VALUE lines; blank lines and lines starting with # are skipped. */
+    static Map<String, String> parseEnvironment(String text) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalStateException("vae/process.env has the line '" + line + "'; expected KEY=VALUE (e.g. OMP_NUM_THREADS=1) or a # comment");
+            }
+            env.put(line.substring(0, eq), line.substring(eq + 1));
         }
         return java.util.Collections.unmodifiableMap(env);
     }

@@ -1,6 +1,7 @@
 package vae;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,6 +19,13 @@ class BackendTest {
         assertEquals("1", env.get("OMP_NUM_THREADS"));
         assertEquals(String.valueOf(32L << 20), env.get("MALLOC_MMAP_THRESHOLD_"));   // glibc's upper limit for it
         assertEquals(5, env.size(), env.toString());
+    }
+
+    @Test
+    void aMalformedLineSaysWhatCameAndWhatIsExpected() {
+        assertEquals(Map.of("A", "1"), Backend.parseEnvironment("# comment\n\nA=1\n"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Backend.parseEnvironment("A=1\nMALLOC_ARENA_MAX 1\n"));
+        assertTrue(e.getMessage().contains("'MALLOC_ARENA_MAX 1'") && e.getMessage().contains("expected KEY=VALUE"), e.getMessage());
     }
 
     @Test
