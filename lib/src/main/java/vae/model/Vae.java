@@ -131,8 +131,9 @@ public final class Vae implements Trainable {
     }
 
     /**
-     * The gradient of the loss with respect to any named variable: weights ("encoderW", …) and intermediates
-     * ("mu", "sigma", "logVar", "z", …) alike.
+     * The gradient of the loss (the batch mean) with respect to any named variable: weights ("encoderW", …) and
+     * intermediates ("mu", "sigma", "logVar", "z", …) alike. Each has the shape of its variable for this batch:
+     * d loss/d μ of one image is [1, latent], like μ itself.
      */
     public Map<String, INDArray> gradients(INDArray x, INDArray epsilon, String... wrt) {
         x = checkImages(x, "x");
@@ -142,7 +143,43 @@ public final class Vae implements Trainable {
         }
         prepareGradients();
         Map<String, INDArray> feeds = gradientFeeds(x, epsilon);
-        return Backend.quietly(() -> graph.calculateGradients(feeds, wrt));
+        Map<String, INDArray> gradients = Backend.quietly(() -> graph.calculateGradients(feeds, wrt));
+        return x.rows() == 1 ? forTheOneImage(feeds(x, epsilon), gradients) : gradients;
+    }
+
+    /**
+     * One image went through the backward pass twice ({@link #gradientFeeds}), so each per-image variable's gradient came
+     * back for both copies, each half the true one (the loss is the mean over the copies): their sum is the one image's.
+     * Weights, and anything else not per image, already have the one image's gradient. Which variables are per image is
+     * read from a forward pass of the one image: those whose value is half the size of their gradient in one dimension.
+     */
+    private Map<String, INDArray> forTheOneImage(Map<String, INDArray> feeds, Map<String, INDArray> gradients) {
+        List<String> computed = new ArrayList<>();
+        for (String name : gradients.keySet()) if (!parameters.arrays().containsKey(name)) computed.add(name);
+        if (computed.isEmpty()) return gradients;
+        Map<String, INDArray> values = graph.output(feeds, computed);
+        Map<String, INDArray> merged = new LinkedHashMap<>(gradients);
+        for (String name : computed) merged.put(name, sumOfCopies(name, gradients.get(name), values.get(name).shape()));
+        return merged;
+    }
+
+    /** {@code gradient} has twice the extent of {@code shape} in one dimension (both copies, one after the other): their sum. */
+    private static INDArray sumOfCopies(String name, INDArray gradient, long[] shape) {
+        long[] twice = gradient.shape();
+        if (Arrays.equals(twice, shape)) return gradient;   // not per image: already the one image's gradient
+        int d = 0;
+        while (twice.length == shape.length && d < shape.length && twice[d] == shape[d]) d++;
+        long[] doubled = shape.clone();
+        if (d < shape.length) doubled[d] *= 2;
+        if (!Arrays.equals(twice, doubled)) {
+            throw new IllegalStateException("The gradient of '" + name + "' has shape " + Arrays.toString(twice) + " for the image fed twice, "
+                    + "but '" + name + "' has shape " + Arrays.toString(shape) + " for the one image: expected twice it in one dimension");
+        }
+        long[] copies = new long[shape.length + 1];   // [..., 2, shape[d], ...]: the copy index just outside dimension d
+        System.arraycopy(shape, 0, copies, 0, d);
+        copies[d] = 2;
+        System.arraycopy(shape, d, copies, d + 1, shape.length - d);
+        return gradient.dup('c').reshape(copies).sum(d).reshape(shape);
     }
 
     /** The names of the trainable variables: the weights and biases of the encoder and decoder, nothing else. */
@@ -204,7 +241,8 @@ public final class Vae implements Trainable {
 
     /**
      * The backward pass of M2.1 fails inside a reduce op for a batch of exactly one image (seen with the conv VAE).
-     * The same image twice with the same ε has the same batch-mean loss and the same gradients, so that is fed instead.
+     * The same image twice with the same ε has the same batch-mean loss and the same weight gradients, so that is fed
+     * instead; the per-image gradients then come for two copies, which {@link #gradients} sums back into one.
      */
     private Map<String, INDArray> gradientFeeds(INDArray x, INDArray epsilon) {
         if (x.rows() != 1) return feeds(x, epsilon);
