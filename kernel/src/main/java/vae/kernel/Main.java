@@ -20,7 +20,7 @@ import vae.kernel.wire.Wire;
  *
  * <pre>
  *   kernel CONNECTION_FILE                       run as a Jupyter kernel (what kernel.json starts)
- *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--cds]
+ *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE]
  *                                                install the kernelspec vae-java
  *   run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
  *                                                execute notebooks headless, write the executed copies
@@ -32,10 +32,12 @@ public final class Main {
     static final String USAGE = """
             usage: java -cp CLASSPATH vae.kernel.Main COMMAND
               kernel CONNECTION_FILE       run as a Jupyter kernel (kernel.json starts this)
-              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--cds]
+              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE]
                                            install the kernelspec "vae-java" (default --user: $JUPYTER_DATA_DIR
                                            or ~/.local/share/jupyter); --copy-jars copies the jars into it;
-                                           --cds records an AppCDS archive for it (not faster here: BENCHMARKS.md)
+                                           --cds records an AppCDS archive for it (not faster here: BENCHMARKS.md);
+                                           --heap / --native-memory: the kernel's Java heap and ND4J's arrays
+                                           (default 1g each)
               run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
                                            execute notebooks without Jupyter; writes DIR/NAME.ipynb
                                            (default DIR: target/executed); exit 1 on the first error""";
@@ -81,9 +83,23 @@ public final class Main {
         Path prefix = null;
         boolean copy = false;
         boolean cds = false;
+        vae.kernel.install.KernelMemory memory = vae.kernel.install.KernelMemory.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cds" -> cds = true;
+                case "--heap", "--native-memory" -> {
+                    if (i + 1 >= args.length) {
+                        System.err.println(args[i] + " needs a size, e.g. " + args[i] + " 2g");
+                        return 2;
+                    }
+                    try {
+                        memory = args[i].equals("--heap") ? memory.withHeap(args[i + 1]) : memory.withNative(args[i + 1]);
+                    } catch (IllegalArgumentException e) {
+                        System.err.println(e.getMessage());
+                        return 2;
+                    }
+                    i++;
+                }
                 case "--user" -> scope = Installer.Scope.USER;
                 case "--sys-prefix" -> scope = Installer.Scope.SYS_PREFIX;
                 case "--prefix" -> {
@@ -109,8 +125,8 @@ public final class Main {
             return 2;
         }
         List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
-        Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy, cds);
-        System.out.println("Installed kernelspec " + Installer.NAME + " (\"" + Installer.DISPLAY_NAME + "\") in " + dir);
+        Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy, cds, memory);
+        System.out.println("Installed kernelspec " + Installer.NAME + " (\"" + Installer.DISPLAY_NAME + "\") in " + dir + ", " + memory);
         return 0;
     }
 

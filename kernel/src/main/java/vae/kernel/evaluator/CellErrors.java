@@ -82,8 +82,17 @@ final class CellErrors {
         EvalException eval = (EvalException) e;
         List<String> lines = new ArrayList<>();
         describe(eval, lines, "");
-        String message = eval.getMessage();
-        return new RuntimeFailure(eval.getExceptionClassName(), message == null ? "" : cleanMessage(message), lines);
+        String message = eval.getMessage() == null ? "" : cleanMessage(eval.getMessage());
+        if (eval.getExceptionClassName().equals(CellExit.Called.class.getName())) {
+            lines.set(0, "SystemExit: " + message);
+            return new RuntimeFailure("SystemExit", message, lines);
+        }
+        if (eval.getExceptionClassName().equals(OutOfMemoryError.class.getName())) {
+            String limit = MemoryLimits.explain(message);
+            lines.add(1, limit);
+            return new RuntimeFailure(eval.getExceptionClassName(), message + ". " + limit, lines);
+        }
+        return new RuntimeFailure(eval.getExceptionClassName(), message, lines);
     }
 
     private void describe(EvalException e, List<String> lines, String prefix) {
@@ -101,6 +110,9 @@ final class CellErrors {
             StackTraceElement f = frames[i];
             if (last >= 0 ? i > last : isKernelFrame(f)) {
                 break;
+            }
+            if (f.getClassName().equals(CellExit.class.getName())) {
+                continue; // the stand-in for System.exit: the cell's own frame below says where it was called
             }
             shown.add("    at " + frame(f));
         }

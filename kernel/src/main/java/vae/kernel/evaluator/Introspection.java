@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import jdk.jshell.SourceCodeAnalysis.Suggestion;
@@ -20,14 +21,58 @@ final class Introspection {
         this.analysis = shell.sourceCodeAnalysis();
     }
 
+    /**
+     * Completion at {@code cursor}: what JShell knows from earlier cells, plus the variables, methods and classes
+     * declared earlier in this same cell, which JShell has not seen yet (they run only when the cell does).
+     */
     Evaluator.Completion complete(String code, int cursor) {
         int start = Snippets.snippetStart(analysis, code, cursor);
+        String text = code.substring(start, cursor);
         int[] anchor = new int[1];
-        List<Suggestion> suggestions = analysis.completionSuggestions(code.substring(start, cursor), cursor - start, anchor);
+        List<Suggestion> suggestions = analysis.completionSuggestions(text, text.length(), anchor);
         Set<String> matches = new LinkedHashSet<>();
-        suggestions.stream().filter(Suggestion::matchesType).forEach(s -> matches.add(s.continuation()));
-        suggestions.forEach(s -> matches.add(s.continuation()));
-        return new Evaluator.Completion(List.copyOf(matches), start + anchor[0], cursor);
+        int at = anchor[0];
+        String scope = start == 0 ? "" : sameCellScope(code.substring(0, start));
+        if (!scope.isEmpty()) {
+            // The cursor's snippet inside a class holding this cell's earlier declarations, once as a statement and once
+            // as an argument: JShell completes a bare name at the start of a statement as a type only.
+            for (String wrapped : List.of(scope + text, scope + "run$(" + text)) {
+                int[] a = new int[1];
+                List<Suggestion> found = analysis.completionSuggestions(wrapped, wrapped.length(), a);
+                int inText = a[0] - (wrapped.length() - text.length());
+                if (!found.isEmpty() && (matches.isEmpty() || inText == at)) {
+                    at = inText;
+                    found.forEach(f -> matches.add(f.continuation()));
+                }
+            }
+        }
+        if (matches.isEmpty() || anchor[0] == at) {
+            suggestions.stream().filter(Suggestion::matchesType).forEach(f -> matches.add(f.continuation()));
+            suggestions.forEach(f -> matches.add(f.continuation()));
+        }
+        return new Evaluator.Completion(List.copyOf(matches), start + at, cursor);
+    }
+
+    /**
+     * The start of a class whose members are the methods and classes declared in {@code earlier} and whose method
+     * {@code run$} has its variables as locals, ready for the cursor's snippet; empty when {@code earlier} declares none.
+     */
+    private String sameCellScope(String earlier) {
+        StringBuilder members = new StringBuilder();
+        StringBuilder locals = new StringBuilder();
+        for (Snippets.Piece piece : Snippets.split(analysis, earlier)) {
+            for (Snippet snippet : analysis.sourceToSnippets(piece.source())) {
+                switch (snippet.kind()) {
+                    case METHOD, TYPE_DECL -> members.append(snippet.source()).append('\n');
+                    case VAR -> locals.append(snippet.source()).append('\n');
+                    default -> { } // statements, expressions and imports declare nothing to complete
+                }
+            }
+        }
+        if (members.isEmpty() && locals.isEmpty()) {
+            return "";
+        }
+        return "class Completion$ {\n" + members + "void run$() {\n" + locals;
     }
 
     /** Signature and javadoc of what is at {@code cursor}, if JShell knows it, or a variable's type and value. */

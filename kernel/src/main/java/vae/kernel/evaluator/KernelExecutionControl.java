@@ -67,6 +67,25 @@ public class KernelExecutionControl extends LocalExecutionControl {
         }
     }
 
+    /** Each cell's classes, with {@code System.exit} and friends pointed at {@link CellExit} ({@link ExitRewriter}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(rewritten(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(rewritten(classes));
+    }
+
+    private static ClassBytecodes[] rewritten(ClassBytecodes[] classes) {
+        ClassBytecodes[] out = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            out[i] = new ClassBytecodes(classes[i].name(), ExitRewriter.rewrite(classes[i].bytecodes()));
+        }
+        return out;
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         Class<?> c = super.findClass(name);

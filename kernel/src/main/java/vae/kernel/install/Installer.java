@@ -88,6 +88,12 @@ public final class Installer {
      */
     public static Path install(Path dataDir, String java, List<String> classpath, boolean copyJars, boolean cds)
             throws IOException {
+        return install(dataDir, java, classpath, copyJars, cds, KernelMemory.defaults());
+    }
+
+    /** As above, with the kernel's memory limits ({@code --heap}, {@code --native-memory}). */
+    public static Path install(Path dataDir, String java, List<String> classpath, boolean copyJars, boolean cds,
+                               KernelMemory memory) throws IOException {
         Path dir = dataDir.resolve("kernels").resolve(NAME);
         Files.createDirectories(dir);
         List<String> cp = new ArrayList<>();
@@ -118,6 +124,7 @@ public final class Installer {
         // several times faster, and did not slow a SameDiff training step on 2 cores.
         jvm.add("-XX:TieredStopAtLevel=1");
         jvm.add("-XX:+UseSerialGC");
+        jvm.addAll(memory.jvmFlags());
         Path archive = dir.resolve("kernel.jsa");
         Files.deleteIfExists(archive);
         if (cds && recordArchive(java, jvm, joined, archive, dir)) {

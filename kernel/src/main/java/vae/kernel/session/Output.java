@@ -12,4 +12,13 @@ public interface Output {
 
     /** The cell's value, as {@code execute_result}. */
     void result(Map<String, String> bundle);
+
+    /**
+     * A line the learner types (without its newline), for a cell reading {@code System.in}. By default nobody can type:
+     * the headless runner and the grader run without a keyboard.
+     */
+    default String input(String prompt, boolean password) {
+        throw new KeyboardUnavailableException("This notebook runs headless (the runner or the grader), without keyboard"
+                + " input, so System.in cannot be read here. Put the value in the code instead, e.g. String name = \"Ada\";");
+    }
 }

@@ -130,7 +130,7 @@ public final class JupyterKernel {
         }
         JsonObject reply = new JsonObject();
         try {
-            awaitSession().execute(code, "In [" + count + "]", new WireOutput(wire, m, count, silent));
+            awaitSession().execute(code, "In [" + count + "]", new WireOutput(wire, m, count, silent, m.bool("allow_stdin", false)));
             reply.addProperty("status", "ok");
             reply.add("user_expressions", new JsonObject());
             reply.add("payload", new JsonArray());

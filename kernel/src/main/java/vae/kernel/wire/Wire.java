@@ -44,6 +44,9 @@ public final class Wire implements AutoCloseable {
         this.control = bind(SocketType.ROUTER, info.address(info.controlPort()));
         this.stdin = bind(SocketType.ROUTER, info.address(info.stdinPort()));
         this.iopub = bind(SocketType.PUB, info.address(info.iopubPort()));
+        // ZeroMQ's PUB socket drops messages beyond its high-water mark (1,000 by default): a chatty cell lost output
+        // and even its final "idle". No limit: every output reaches the frontend, in order.
+        iopub.setSndHWM(0);
         this.heartbeat = bind(SocketType.REP, info.address(info.hbPort()));
     }
 
@@ -137,6 +140,50 @@ public final class Wire implements AutoCloseable {
     /** Sends a reply to {@code request} on the socket it came from. */
     public void reply(ZMQ.Socket socket, Message request, String type, JsonObject content) {
         send(socket, request.identities(), request.header(), type, content, new JsonObject());
+    }
+
+    /**
+     * Asks the frontend that sent {@code request} for a line ({@code input_request} on stdin) and waits for its
+     * {@code input_reply}. An interrupt of the waiting thread ends the wait.
+     */
+    public String input(Message request, String prompt, boolean password) throws InterruptedException {
+        JsonObject content = new JsonObject();
+        content.addProperty("prompt", prompt);
+        content.addProperty("password", password);
+        synchronized (stdin) {
+            while (receiveWaiting(stdin) != null) {
+                // a stale reply to an earlier, interrupted request
+            }
+            send(stdin, request.identities(), request.header(), "input_request", content, new JsonObject());
+            stdin.setReceiveTimeOut(100);
+            try {
+                while (true) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException("interrupted while waiting for keyboard input");
+                    }
+                    Message reply = receiveOnce(stdin);
+                    if (reply != null && reply.type().equals("input_reply")) {
+                        return reply.string("value", "");
+                    }
+                }
+            } finally {
+                stdin.setReceiveTimeOut(-1);
+            }
+        }
+    }
+
+    /** One message, or null when the socket's receive timeout passed first. */
+    private Message receiveOnce(ZMQ.Socket socket) {
+        byte[] first = socket.recv(0);
+        if (first == null) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        return parse(frames);
     }
 
     /** Publishes on iopub, with {@code parent} as the parent header (null: none). */

@@ -2,6 +2,7 @@ package vae.kernel.wire;
 
 import com.google.gson.JsonObject;
 import java.util.Map;
+import vae.kernel.session.KeyboardUnavailableException;
 import vae.kernel.session.Output;
 
 /** Sends a cell's outputs on iopub, under the request that ran it. */
@@ -10,12 +11,29 @@ final class WireOutput implements Output {
     private final Message request;
     private final int count;
     private final boolean silent;
+    private final boolean allowStdin;
 
-    WireOutput(Wire wire, Message request, int count, boolean silent) {
+    WireOutput(Wire wire, Message request, int count, boolean silent, boolean allowStdin) {
         this.wire = wire;
         this.request = request;
         this.count = count;
         this.silent = silent;
+        this.allowStdin = allowStdin;
+    }
+
+    @Override
+    public String input(String prompt, boolean password) {
+        if (!allowStdin) {
+            throw new KeyboardUnavailableException("This frontend does not accept keyboard input (its request said allow_stdin:"
+                    + " false, as nbclient and nbconvert do), so System.in cannot be read here. Put the value in the code"
+                    + " instead, e.g. String name = \"Ada\";");
+        }
+        try {
+            return wire.input(request, prompt, password);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KeyboardUnavailableException("Interrupted while waiting for keyboard input");
+        }
     }
 
     @Override

@@ -1,0 +1,78 @@
+package vae.kernel.install;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The memory one kernel may take: the Java heap and ND4J's arrays outside it, which JavaCPP counts and caps. Without
+ * them the JVM takes a quarter of the machine for its heap and ND4J as much again, so on a class server one learner's
+ * kernel could take the host.
+ *
+ * @param heapBytes   {@code -Xmx}
+ * @param nativeBytes JavaCPP's {@code maxbytes}: ND4J's arrays
+ */
+public record KernelMemory(long heapBytes, long nativeBytes) {
+    /** What the JVM, JShell, its code cache and ND4J's own libraries take besides the two (measured: README). */
+    static final long PROCESS_OVERHEAD = 512L << 20;
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg]?)b?", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The kernelspec's default: enough for every notebook of the series in full settings, with room (the series'
+     * peak is in the README's kernel section).
+     */
+    public static KernelMemory defaults() {
+        return new KernelMemory(1L << 30, 1L << 30);
+    }
+
+    public KernelMemory {
+        if (heapBytes < (64L << 20)) {
+            throw new IllegalArgumentException("A heap of " + heapBytes + " bytes is too small for the kernel: give at least 64m");
+        }
+        if (nativeBytes < (64L << 20)) {
+            throw new IllegalArgumentException("Native memory of " + nativeBytes + " bytes is too small for ND4J: give at least 64m");
+        }
+    }
+
+    public KernelMemory withHeap(String size) {
+        return new KernelMemory(parse(size, "--heap"), nativeBytes);
+    }
+
+    public KernelMemory withNative(String size) {
+        return new KernelMemory(heapBytes, parse(size, "--native-memory"));
+    }
+
+    /** The process as a whole: JavaCPP's {@code maxphysicalbytes}, checked when ND4J allocates. */
+    public long physicalBytes() {
+        return heapBytes + nativeBytes + PROCESS_OVERHEAD;
+    }
+
+    /** The JVM flags that set the limits. */
+    public List<String> jvmFlags() {
+        return List.of("-Xmx" + (heapBytes >> 20) + "m",
+                "-Dorg.bytedeco.javacpp.maxbytes=" + nativeBytes,
+                "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + physicalBytes());
+    }
+
+    /** A size as the JVM writes it: {@code 512m}, {@code 2g}, {@code 1048576}. */
+    static long parse(String size, String option) {
+        Matcher m = SIZE.matcher(size == null ? "" : size.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + " takes a size such as 512m or 2g, not '" + size + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "KernelMemory(heap=" + (heapBytes >> 20) + "m, native=" + (nativeBytes >> 20) + "m, physical=" + (physicalBytes() >> 20) + "m)";
+    }
+}
