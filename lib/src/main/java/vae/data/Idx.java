@@ -29,52 +29,71 @@ public final class Idx {
 
     private Idx() {}
 
+    /** Reads an IDX file, gzipped or not; messages name {@code file}. */
     public static Contents read(Path file) {
-        try (InputStream in = open(file); DataInputStream data = new DataInputStream(in)) {
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("IDX file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Cannot read IDX file " + file + ": " + e, e);
+        }
+        return read(in, file.toString());
+    }
+
+    /** Reads IDX content, gzipped or not, from {@code in} (a file, a classpath resource) and closes it; messages call it {@code name}. */
+    public static Contents read(InputStream in, String name) {
+        try (InputStream raw = in; InputStream content = unzipped(raw); DataInputStream data = new DataInputStream(content)) {
             int magic = data.readInt();
             if ((magic >>> 16) != 0) {
-                throw corrupt(file, String.format("it starts with 0x%08x, not an IDX magic number 0x0000TTDD", magic));
+                throw corrupt(name, String.format("it starts with 0x%08x, not an IDX magic number 0x0000TTDD", magic));
             }
             int type = (magic >>> 8) & 0xff, rank = magic & 0xff;
             if (type != UNSIGNED_BYTE) {
-                throw corrupt(file, String.format("its element type is 0x%02x; only unsigned bytes (0x08) are supported", type));
+                throw corrupt(name, String.format("its element type is 0x%02x; only unsigned bytes (0x08) are supported", type));
             }
-            if (rank < 1 || rank > 4) throw corrupt(file, "it says it has " + rank + " dimensions; expected 1 to 4");
+            if (rank < 1 || rank > 4) throw corrupt(name, "it says it has " + rank + " dimensions; expected 1 to 4");
             int[] dims = new int[rank];
             long size = 1;
             for (int i = 0; i < rank; i++) {
                 dims[i] = data.readInt();
-                if (dims[i] < 0) throw corrupt(file, "dimension " + i + " is negative (" + dims[i] + ")");
+                if (dims[i] < 0) throw corrupt(name, "dimension " + i + " is negative (" + dims[i] + ")");
                 size *= dims[i];
             }
-            if (size > Integer.MAX_VALUE - 8) throw corrupt(file, "its dimensions " + Arrays.toString(dims) + " are too large");
+            if (size > Integer.MAX_VALUE - 8) throw corrupt(name, "its dimensions " + Arrays.toString(dims) + " are too large");
             byte[] bytes = new byte[(int) size];
-            int read = data.readNBytes(bytes, 0, bytes.length);
+            int read;
+            try {
+                read = data.readNBytes(bytes, 0, bytes.length);
+            } catch (EOFException e) {   // a gzipped file cut short: the unzipping stops mid-stream
+                throw corrupt(name, "it is truncated: the header " + Arrays.toString(dims) + " promises " + size
+                        + " bytes of data but the gzipped stream ends before them (" + e.getMessage() + ")");
+            }
             if (read < bytes.length) {
-                throw corrupt(file, "it is truncated: the header " + Arrays.toString(dims) + " promises " + size
+                throw corrupt(name, "it is truncated: the header " + Arrays.toString(dims) + " promises " + size
                         + " bytes of data but only " + read + " follow");
             }
             return new Contents(dims, bytes);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("IDX file " + file + " does not exist", e);
         } catch (EOFException e) {
-            throw corrupt(file, "it ends inside its header");
+            throw corrupt(name, "it ends inside its header");
         } catch (ZipException e) {
-            throw corrupt(file, "it looks gzipped but cannot be unzipped (" + e.getMessage() + ")");
+            throw corrupt(name, "it looks gzipped but cannot be unzipped (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read IDX file " + file + ": " + e, e);
+            throw new IllegalArgumentException("Cannot read IDX file " + name + ": " + e, e);
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-        in.mark(2);
-        int b0 = in.read(), b1 = in.read();
-        in.reset();
-        return (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(in, 1 << 16) : in;
+    /** Gzipped content (as MNIST is distributed) is recognised by its first two bytes. */
+    private static InputStream unzipped(InputStream in) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
+        buffered.mark(2);
+        int b0 = buffered.read(), b1 = buffered.read();
+        buffered.reset();
+        return (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(buffered, 1 << 16) : buffered;
     }
 
-    private static IllegalArgumentException corrupt(Path file, String what) {
-        return new IllegalArgumentException("IDX file " + file + " is not valid: " + what);
+    private static IllegalArgumentException corrupt(String name, String what) {
+        return new IllegalArgumentException("IDX file " + name + " is not valid: " + what);
     }
 }

@@ -3,11 +3,13 @@ package vae.model;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -70,33 +72,55 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
 
     /** Loads a checkpoint written by {@link #save}: the VAE with its weights, and its Adam (null if none was saved). */
     public static Checkpoint load(Path file) {
-        Map<String, byte[]> entries = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
+        InputStream in;
+        try {
+            in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("Checkpoint " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Checkpoint " + file + " is not a readable zip: " + e.getMessage(), e);
+            throw new IllegalArgumentException("Checkpoint " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        return load(in, file.toString());
+    }
+
+    /**
+     * Loads a checkpoint from {@code in} (a file, a classpath resource such as the lessons' trained models) and closes it;
+     * messages call it {@code name}.
+     */
+    public static Checkpoint load(InputStream in, String name) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Checkpoint " + name + " is not a readable zip: " + e.getMessage(), e);
         }
         byte[] json = entries.get("checkpoint.json");
         if (json == null || !entries.containsKey("parameters.bin")) {
-            throw new IllegalArgumentException("Checkpoint " + file + " lacks checkpoint.json or parameters.bin: it was not written by Checkpoint.save");
+            throw new IllegalArgumentException("Checkpoint " + name + " lacks checkpoint.json or parameters.bin: it was not written by Checkpoint.save");
         }
-        JsonObject meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
-        if (meta.get("format").getAsInt() != FORMAT) {
-            throw new IllegalArgumentException("Checkpoint " + file + " has format " + meta.get("format") + "; this library reads format " + FORMAT);
+        JsonObject meta;
+        VaeConfig config;
+        try {
+            meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
+            if (meta == null || !meta.has("format") || !meta.has("config")) throw new JsonParseException("no format or no config");
+            if (meta.get("format").getAsInt() != FORMAT) {
+                throw new IllegalArgumentException("Checkpoint " + name + " has format " + meta.get("format") + "; this library reads format " + FORMAT);
+            }
+            config = GSON.fromJson(meta.get("config"), VaeConfig.class);
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+            throw new IllegalArgumentException("Checkpoint " + name + " has a checkpoint.json that cannot be read (" + e.getMessage()
+                    + "): it was not written by Checkpoint.save, or was damaged", e);
         }
-        VaeConfig config = GSON.fromJson(meta.get("config"), VaeConfig.class);
         Vae vae = new Vae(config);
-        INDArray saved = array(entries.get("parameters.bin"));
+        INDArray saved = array(name, "parameters.bin", entries.get("parameters.bin"));
         if (saved.length() != vae.parameterCount()) {
-            throw new IllegalArgumentException("Checkpoint " + file + " holds " + saved.length() + " weights but its config " + config
+            throw new IllegalArgumentException("Checkpoint " + name + " holds " + saved.length() + " weights but its config " + config
                     + " needs " + vae.parameterCount());
         }
         vae.setParameterVector(saved.castTo(config.dataType()));
         Adam adam = null;
         if (entries.containsKey("adam.bin")) {
-            INDArray state = array(entries.get("adam.bin")).castTo(config.dataType());
+            INDArray state = array(name, "adam.bin", entries.get("adam.bin")).castTo(config.dataType());
             adam = new Adam(meta.get("adamLearningRate").getAsDouble(), vae.parameters(), state, meta.get("adamIteration").getAsInt());
         }
         return new Checkpoint(vae, adam, meta.getAsJsonObject("notes"));
@@ -116,11 +140,11 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
         return buffer.toByteArray();
     }
 
-    private static INDArray array(byte[] content) {
+    private static INDArray array(String checkpoint, String entry, byte[] content) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content))) {
             return Nd4j.read(in);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("A checkpoint array cannot be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {   // Nd4j.read of damaged bytes may fail in either way
+            throw new IllegalArgumentException("Checkpoint " + checkpoint + ": its " + entry + " cannot be read (" + e + "): it was damaged", e);
         }
     }
 
