@@ -49,9 +49,12 @@ public record KernelMemory(long heapBytes, long nativeBytes) {
         return heapBytes + nativeBytes + PROCESS_OVERHEAD;
     }
 
-    /** The JVM flags that set the limits. */
+    /**
+     * The JVM flags that set the limits, and let the heap shrink back after the idle GC ({@code IdleMemory}): without
+     * them the serial GC keeps its initial 1/64 of the machine's memory committed and resident however little is used.
+     */
     public List<String> jvmFlags() {
-        return List.of("-Xmx" + (heapBytes >> 20) + "m",
+        return List.of("-Xmx" + (heapBytes >> 20) + "m", "-Xms64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
                 "-Dorg.bytedeco.javacpp.maxbytes=" + nativeBytes,
                 "-Dorg.bytedeco.javacpp.maxphysicalbytes=" + physicalBytes());
     }

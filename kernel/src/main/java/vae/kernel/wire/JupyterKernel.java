@@ -23,6 +23,7 @@ public final class JupyterKernel {
     private final Wire wire;
     private final CompletableFuture<Session> session;
     private int executionCount = 0;
+    private final vae.kernel.session.IdleMemory idleMemory = new vae.kernel.session.IdleMemory();
 
     /** Binds the sockets now; {@code session} (JShell's start-up takes a while) may still be starting. */
     public JupyterKernel(Wire wire, CompletableFuture<Session> session) {
@@ -54,12 +55,19 @@ public final class JupyterKernel {
                 return;
             }
             wire.publish(m, "status", status("busy"));
+            boolean cell = m.type().equals("execute_request");
+            if (cell) {
+                idleMemory.busy();
+            }
             try {
                 handle(socket, m);
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "Failed to handle " + m.type(), e);
             } finally {
                 wire.publish(m, "status", status("idle"));
+                if (cell) {
+                    idleMemory.idle();
+                }
             }
         }
     }
