@@ -30,7 +30,7 @@ public final class TestSessions {
     }
 
     /** Everything a cell sent, in order. */
-    public static final class Recorded implements Output {
+    public static class Recorded implements Output {
         public final List<String> events = new ArrayList<>();
         public final StringBuilder stdout = new StringBuilder();
         public final StringBuilder stderr = new StringBuilder();

@@ -14,19 +14,23 @@ final class MemoryLimits {
     /** One sentence for an {@link OutOfMemoryError} with {@code message}: the limit, and how to raise it. */
     static String explain(String message) {
         String m = message == null ? "" : message;
-        String restart = "The cell stopped; the kernel and its other variables are still there. Free memory (e.g. set a big"
-                + " variable to null) or raise the limit: ./tutorial install-kernel ";
-        if (m.contains("maxPhysicalBytes")) {
-            return "The whole kernel process reached its physical memory limit of " + size(Pointer.maxPhysicalBytes())
-                    + " (JavaCPP's maxphysicalbytes). " + restart + "--native-memory SIZE, then restart the kernel";
+        // JavaCPP refuses any allocation once the process is past maxphysicalbytes ("Cannot allocate new LongPointer(2):
+        // totalBytes = …, physicalBytes = …"); ND4J allocates such pointers for every array, so this bounds its arrays.
+        if (m.contains("physicalBytes") && Pointer.physicalBytes() >= Pointer.maxPhysicalBytes() * 0.9) {
+            return "The kernel's memory reached its limit of " + size(Pointer.maxPhysicalBytes())
+                    + " (the Java heap, ND4J's arrays and the JVM itself; JavaCPP's maxphysicalbytes). " + RAISE
+                    + "--native-memory SIZE (e.g. --native-memory 2g), then restart the kernel";
         }
-        if (m.contains("maxBytes") || m.contains("allocate memory")) {
-            return "ND4J's arrays reached their limit of " + size(Pointer.maxBytes())
-                    + " outside the Java heap (JavaCPP's maxbytes). " + restart + "--native-memory SIZE, then restart the kernel";
+        if (m.contains("totalBytes") || m.contains("maxBytes")) {
+            return "Memory outside the Java heap reached its limit of " + size(Pointer.maxBytes())
+                    + " (JavaCPP's maxbytes). " + RAISE + "--native-memory SIZE, then restart the kernel";
         }
-        return "The Java heap reached its limit of " + size(Runtime.getRuntime().maxMemory()) + " (-Xmx). " + restart
+        return "The Java heap reached its limit of " + size(Runtime.getRuntime().maxMemory()) + " (-Xmx). " + RAISE
                 + "--heap SIZE (e.g. --heap 2g), then restart the kernel";
     }
+
+    private static final String RAISE = "The cell stopped; the kernel and its other variables are still there. Free memory"
+            + " (e.g. set a big variable to null) or raise the limit: ./tutorial install-kernel ";
 
     static String size(long bytes) {
         if (bytes <= 0) {

@@ -10,8 +10,13 @@ import java.util.regex.Pattern;
  * them the JVM takes a quarter of the machine for its heap and ND4J as much again, so on a class server one learner's
  * kernel could take the host.
  *
+ * <p>ND4J 1.0.0-M2.1 allocates its arrays in C++, where neither JavaCPP's {@code maxbytes} nor libnd4j's own
+ * {@code SD_MAX_PRIMARY_BYTES} / {@code setMaxPrimaryMemory} counts them (tried: a 1.6 GB array passes both). What does
+ * bound them is JavaCPP's {@code maxphysicalbytes}: past it, JavaCPP refuses every new pointer, and ND4J makes some for
+ * every array, so the cell that goes over gets an {@link OutOfMemoryError}.
+ *
  * @param heapBytes   {@code -Xmx}
- * @param nativeBytes JavaCPP's {@code maxbytes}: ND4J's arrays
+ * @param nativeBytes what ND4J's arrays may take besides the heap: the process limit is heap + this + the JVM's own
  */
 public record KernelMemory(long heapBytes, long nativeBytes) {
     /** What the JVM, JShell, its code cache and ND4J's own libraries take besides the two (measured: README). */

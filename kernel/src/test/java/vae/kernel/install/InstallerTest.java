@@ -35,6 +35,17 @@ class InstallerTest {
         assertTrue(args.stream().anyMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.cachedir=")
                 && a.endsWith(".cache/vae-notebooks/javacpp")), args.toString());
         assertEquals("/a/kernel.jar:/b/lib.jar\n", Files.readString(dir.resolve("classpath.txt")));
+        assertTrue(args.containsAll(KernelMemory.defaults().jvmFlags()), "memory is bounded by default: " + args);
+    }
+
+    @Test
+    void heapAndNativeMemoryOptionsReachTheKernelspec(@TempDir Path data) throws Exception {
+        KernelMemory memory = KernelMemory.defaults().withHeap("2g").withNative("512m");
+        Path dir = Installer.install(data, "java", List.of("/a/kernel.jar"), false, false, memory);
+        List<String> args = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject()
+                .getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertTrue(args.contains("-Xmx2048m") && args.contains("-Dorg.bytedeco.javacpp.maxbytes=" + (512L << 20)), args.toString());
+        assertTrue(args.indexOf("-Xmx2048m") < args.indexOf("vae.kernel.Main"), "a JVM flag, before the main class");
     }
 
     @Test
