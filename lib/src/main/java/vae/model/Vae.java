@@ -144,6 +144,12 @@ public final class Vae implements Trainable {
         prepareGradients();
         Map<String, INDArray> feeds = gradientFeeds(x, epsilon);
         Map<String, INDArray> gradients = Backend.quietly(() -> graph.calculateGradients(feeds, wrt));
+        for (String name : wrt) {
+            if (gradients.get(name) == null) {
+                throw new IllegalArgumentException("'" + name + "' has no gradient: the loss does not depend on it through a"
+                        + " differentiable path (the BCE loss, for one, reads the decoder's logits, not 'reconstruction')");
+            }
+        }
         return x.rows() == 1 ? forTheOneImage(feeds(x, epsilon), gradients) : gradients;
     }
 

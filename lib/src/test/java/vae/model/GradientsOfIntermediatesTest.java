@@ -1,6 +1,7 @@
 package vae.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -36,6 +37,14 @@ class GradientsOfIntermediatesTest {
     void convGradientsOfOneImageWithRespectToZAndMuMatchFiniteDifferences() {
         // A smaller step, as in GradientCheckTest: the conv decoder has 28·28·16 ReLUs, and a larger stencil straddles more kinks.
         check(new Vae(VaeConfig.conv().withLatentSize(2).withDataType(DataType.DOUBLE)), Mnist.train().batch(6), 2e-5, "mu", "z");
+    }
+
+    @Test
+    void aVariableTheLossDoesNotReadIsAnErrorNotASilentGap() {
+        Vae vae = mlp();
+        INDArray x = Mnist.train().batch(0, 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vae.gradients(x, vae.noise(2, new Random(1)), "mu", "reconstruction"));
+        assertTrue(e.getMessage().startsWith("'reconstruction' has no gradient"), e.getMessage());
     }
 
     private static Vae mlp() {

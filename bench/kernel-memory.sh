@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Resident memory of one kernel at rest and after notebooks 09, 10 and 11 run one after the other in it (full settings),
+# from a folder outside the repository. Run through ./tutorial bench (it builds and sets VAE_KERNEL_CLASSPATH and JAVA);
+# other notebooks or settings: bash bench/kernel-memory.sh --settings test notebooks/solutions/12-*.ipynb
+set -euo pipefail
+ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+PY=/usr/bin/python3
+[[ -x $PY ]] && $PY -c "import jupyter_client" 2>/dev/null || PY=python3
+$PY -c "import jupyter_client" 2>/dev/null || { echo "kernel memory benchmark: needs jupyter_client (apt-get install python3-jupyter-client)" >&2; exit 1; }
+if [[ $# -eq 0 ]]; then
+  set -- "$ROOT"/notebooks/solutions/09-*.ipynb "$ROOT"/notebooks/solutions/10-*.ipynb "$ROOT"/notebooks/solutions/11-*.ipynb
+fi
+exec $PY "$ROOT/kernel/bench/memory_bench.py" "$@"
