@@ -19,18 +19,11 @@ import time
 from jupyter_client.manager import start_new_kernel
 
 
-def rss_mb(pid):
+def status_mb(pid, field="VmRSS"):
+    """A memory field of /proc/PID/status in MB: VmRSS (resident now) or VmHWM (the peak)."""
     with open(f"/proc/{pid}/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def peak_mb(pid):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -80,7 +73,7 @@ def main():
     try:
         run_cell(kc, "1 + 1")
         time.sleep(args.rest_seconds)
-        rows.append(("at rest (after one cell)", rss_mb(pid), rss_mb(pid), 0.0, ""))
+        rows.append(("at rest (after one cell)", status_mb(pid), status_mb(pid), 0.0, ""))
         for nb in notebooks:
             with open(nb) as f:
                 cells = [c for c in json.load(f)["cells"] if c["cell_type"] == "code"]
@@ -93,10 +86,10 @@ def main():
                     if e:
                         errors.append(e.splitlines()[0][:80])
             seconds = time.perf_counter() - t0
-            right_after = rss_mb(pid)
+            right_after = status_mb(pid)
             time.sleep(args.rest_seconds)
-            rows.append((os.path.basename(nb), right_after, rss_mb(pid), seconds, "; ".join(errors[:2])))
-        hwm = peak_mb(pid)
+            rows.append((os.path.basename(nb), right_after, status_mb(pid), seconds, "; ".join(errors[:2])))
+        hwm = status_mb(pid, "VmHWM")
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
