@@ -9,12 +9,12 @@ public final class Settings {
 
     /** The epochs a lesson asks for, or fewer when {@code MAX_EPOCH} is set lower. */
     public static int epochs(int wanted) {
-        return Math.min(wanted, fromEnvironment("MAX_EPOCH", wanted));
+        return Math.min(wanted, fromEnvironment(EnvironmentNames.MAX_EPOCH, wanted));
     }
 
     /** The number of images a lesson asks for, or fewer when {@code DATASET_LIMIT} is set lower. */
     public static int images(int wanted) {
-        return Math.min(wanted, fromEnvironment("DATASET_LIMIT", wanted));
+        return Math.min(wanted, fromEnvironment(EnvironmentNames.DATASET_LIMIT, wanted));
     }
 
     private static int fromEnvironment(String name, int fallback) {

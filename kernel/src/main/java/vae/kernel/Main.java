@@ -43,6 +43,7 @@ public final class Main {
                                            (default DIR: target/executed); exit 1 on the first error""";
 
     public static void main(String[] args) throws Exception {
+        vae.Launch.prepareThisJvm();
         if (args.length == 0) {
             System.err.println(USAGE);
             System.exit(2);
@@ -69,7 +70,6 @@ public final class Main {
             System.err.println(USAGE);
             return 2;
         }
-        System.setProperty("java.awt.headless", "true");
         KernelLog.toFile("kernel");
         ConnectionInfo info = ConnectionInfo.read(Path.of(args[0]));
         Wire wire = new Wire(info);
@@ -163,7 +163,6 @@ public final class Main {
                 return 2;
             }
         }
-        System.setProperty("java.awt.headless", "true");
         KernelLog.toFile("runner");
         PrintStream console = System.out; // cells' output is routed into the notebooks from here on
         int failures = 0;

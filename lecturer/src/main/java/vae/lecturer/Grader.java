@@ -131,7 +131,7 @@ public final class Grader {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.awt.headless=true",
                 "-cp", classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toString(), out.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        vae.Backend.configure(builder);
+        vae.Launch.configure(builder);
         Process process = builder.start();
         try {
             boolean finished = process.waitFor(settings.notebookTimeoutSeconds(), TimeUnit.SECONDS);

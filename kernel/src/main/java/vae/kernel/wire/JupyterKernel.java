@@ -268,7 +268,7 @@ public final class JupyterKernel {
 
     /** Exits when the process that started the kernel (JPY_PARENT_PID, as ipykernel reads it) is gone. */
     private void watchParent() {
-        String pid = System.getenv("JPY_PARENT_PID");
+        String pid = System.getenv(vae.EnvironmentNames.JPY_PARENT_PID);
         if (pid == null || pid.isBlank()) {
             return;
         }

@@ -1,0 +1,24 @@
+package vae;
+
+/**
+ * Every environment variable the project reads, in one place (IJava keeps its own the same way). Each is also read as
+ * a system property of the same name where the class that reads it says so.
+ */
+public final class EnvironmentNames {
+    private EnvironmentNames() {}
+
+    /** A folder holding the digits and checkpoints, read instead of the vae-data jar ({@code vae.data.DataFiles}). */
+    public static final String VAE_DATA = "VAE_DATA";
+    /** Caps every epoch count of the lessons ({@link Settings}); the tests and CI set 1. */
+    public static final String MAX_EPOCH = "MAX_EPOCH";
+    /** Caps every image count of the lessons ({@link Settings}); the tests and CI set 1000. */
+    public static final String DATASET_LIMIT = "DATASET_LIMIT";
+    /** ND4J's OpenMP threads ({@link Backend}); {@code vae/process.env} sets 1. */
+    public static final String OMP_NUM_THREADS = "OMP_NUM_THREADS";
+    /** Where the kernel and the runner write their log, instead of {@code ~/.cache/vae-notebooks/logs}. */
+    public static final String VAE_KERNEL_LOG_DIR = "VAE_KERNEL_LOG_DIR";
+    /** Set by Jupyter: the process that started the kernel; the kernel exits when it is gone. */
+    public static final String JPY_PARENT_PID = "JPY_PARENT_PID";
+    /** Jupyter's data folder, where {@code install-kernel} writes the kernelspec by default. */
+    public static final String JUPYTER_DATA_DIR = "JUPYTER_DATA_DIR";
+}
