@@ -21,7 +21,7 @@ public final class Trainer {
     private ProgressListener progress = ProgressListener.NONE;
 
     public Trainer(Trainable model, TrainingConfig config) {
-        this(model, config, new Adam(config.learningRate(), model.parameters()));
+        this(model, config, config.newAdam(model.parameters()));
     }
 
     /** Goes on from a saved optimizer state, e.g. after loading a checkpoint. */
