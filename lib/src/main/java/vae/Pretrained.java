@@ -1,22 +1,23 @@
 package vae;
 
-import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import vae.data.DataFiles;
 import vae.data.Mnist;
 import vae.model.Checkpoint;
 import vae.model.Vae;
 import vae.model.VaeConfig;
 import vae.train.History;
+import vae.train.Provenance;
 import vae.train.TerminalProgressBar;
 import vae.train.Trainer;
 import vae.train.TrainingConfig;
 
 /**
  * The trained VAEs shipped in the vae-data jar (built from {@code data/}), so a lesson can show a trained model without
- * waiting for one. Remade by one command, which records the seed, epochs and data beside the weights:
+ * waiting for one. Remade by one command, which records how it made them ({@link Provenance}) beside the weights:
  * {@code mvn -q -pl lib exec:java -Dexec.mainClass=vae.Pretrained}.
  */
 public final class Pretrained {
@@ -67,14 +68,12 @@ public final class Pretrained {
     private static void make(VaeConfig config, Path file) {
         TrainingConfig training = TrainingConfig.defaults().withEpochs(EPOCHS);
         Vae vae = new Vae(config);
-        History history = new Trainer(vae, training).onProgress(new TerminalProgressBar()).fit(Mnist.train().images(), Mnist.test().images());
-        JsonObject notes = new JsonObject();
-        notes.addProperty("training", training.toString());
-        notes.addProperty("data", "data/train-images-idx3-ubyte.gz (9,000 digits); test loss on data/test-images-idx3-ubyte.gz (1,000)");
-        notes.addProperty("testLoss", history.last().test().get("loss"));
-        notes.addProperty("madeBy", MADE_BY);
+        INDArray train = Mnist.train().images(), test = Mnist.test().images();
+        History history = new Trainer(vae, training).onProgress(new TerminalProgressBar()).fit(train, test);
+        Provenance.Data data = new Provenance.Data("MNIST digits of vae-data: train-images-idx3-ubyte.gz, test loss on test-images-idx3-ubyte.gz",
+                train.rows(), test.rows());
         // No optimizer state: the lessons only read these models, and it would triple the file.
-        Checkpoint.save(file, vae, null, notes);
+        Checkpoint.save(file, vae, null, Provenance.now(training, data, history.last().test().get("loss"), MADE_BY), null);
         System.out.println("wrote " + file + ": test loss " + history.last().test().get("loss"));
     }
 }

@@ -24,17 +24,28 @@ import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.train.Adam;
+import vae.train.Provenance;
 
 /**
- * A trained VAE on disk: its config, its weights and its Adam state, in one zip. Written to a temporary file beside
- * the target and then renamed, so a crash mid-write never leaves half a checkpoint where a whole one was.
+ * A trained VAE on disk: its config, its weights, its Adam state and how it was made ({@link Provenance}), in one zip.
+ * Written to a temporary file beside the target and then renamed, so a crash mid-write never leaves half a checkpoint
+ * where a whole one was.
+ *
+ * @param provenance how it was made; for the first checkpoints, which kept it as free-form notes, read from those
+ *                   ({@link Provenance#fromNotes}) as far as they go
+ * @param notes      free-form notes saved with it (an empty object if none)
  */
-public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
+public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject notes) {
     private static final int FORMAT = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Saves {@code vae} with its optimizer state ({@code adam} may be null) and free-form notes (seed, epochs, data…). */
     public static void save(Path file, Vae vae, Adam adam, JsonObject notes) {
+        save(file, vae, adam, null, notes);
+    }
+
+    /** Saves {@code vae} with its optimizer state and how it was made ({@code adam}, {@code provenance}, {@code notes} may be null). */
+    public static void save(Path file, Vae vae, Adam adam, Provenance provenance, JsonObject notes) {
         Path target = file.toAbsolutePath();
         Path temp = null;
         try {
@@ -49,8 +60,12 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
                 meta.add("config", GSON.toJsonTree(vae.config()));
                 if (adam != null) {
                     meta.addProperty("adamLearningRate", adam.learningRate());
+                    meta.addProperty("adamBetaOne", adam.betaOne());
+                    meta.addProperty("adamBetaTwo", adam.betaTwo());
+                    meta.addProperty("adamEpsilon", adam.epsilon());
                     meta.addProperty("adamIteration", adam.iteration());
                 }
+                if (provenance != null) meta.add("provenance", GSON.toJsonTree(provenance));
                 meta.add("notes", notes == null ? new JsonObject() : notes);
                 entry(zip, "checkpoint.json", GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
                 entry(zip, "parameters.bin", bytes(vae.parameterVector()));
@@ -100,6 +115,7 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
         }
         JsonObject meta;
         VaeConfig config;
+        Provenance provenance;
         try {
             meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
             if (meta == null || !meta.has("format") || !meta.has("config")) throw new JsonParseException("no format or no config");
@@ -109,6 +125,13 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
             config = GSON.fromJson(meta.get("config"), VaeConfig.class);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
             throw new IllegalArgumentException("Checkpoint " + name + " has a checkpoint.json that cannot be read (" + e.getMessage()
+                    + "): it was not written by Checkpoint.save, or was damaged", e);
+        }
+        try {
+            provenance = meta.has("provenance") ? GSON.fromJson(meta.get("provenance"), Provenance.class)
+                    : Provenance.fromNotes(meta.getAsJsonObject("notes"));   // the first checkpoints: free-form notes only
+        } catch (RuntimeException e) {   // Gson's parse errors, and the records' own checks of what it read
+            throw new IllegalArgumentException("Checkpoint " + name + " has a provenance that cannot be read (" + e.getMessage()
                     + "): it was not written by Checkpoint.save, or was damaged", e);
         }
         Vae vae = new Vae(config);
@@ -121,9 +144,17 @@ public record Checkpoint(Vae vae, Adam adam, JsonObject notes) {
         Adam adam = null;
         if (entries.containsKey("adam.bin")) {
             INDArray state = array(name, "adam.bin", entries.get("adam.bin")).castTo(config.dataType());
-            adam = new Adam(meta.get("adamLearningRate").getAsDouble(), vae.parameters(), state, meta.get("adamIteration").getAsInt());
+            adam = new Adam(meta.get("adamLearningRate").getAsDouble(), number(meta, "adamBetaOne", Adam.DEFAULT_BETA_ONE),
+                    number(meta, "adamBetaTwo", Adam.DEFAULT_BETA_TWO), number(meta, "adamEpsilon", Adam.DEFAULT_EPSILON),
+                    vae.parameters(), state, meta.get("adamIteration").getAsInt());
         }
-        return new Checkpoint(vae, adam, meta.getAsJsonObject("notes"));
+        JsonObject notes = meta.getAsJsonObject("notes");
+        return new Checkpoint(vae, adam, provenance, notes == null ? new JsonObject() : notes);
+    }
+
+    /** A setting the first checkpoints did not write (Adam's β₁, β₂, ε) was the default then. */
+    private static double number(JsonObject meta, String key, double before) {
+        return meta.has(key) ? meta.get(key).getAsDouble() : before;
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
