@@ -2,7 +2,7 @@
 """PyTorch reference for the training benchmark: the same VAEs, data, batch, optimiser and loss reductions as the
 library (per-image sums over pixels and latent dimensions, averaged over the batch). Prints one JSON line.
 
-    python3 bench/pytorch_vae.py --model mlp --epochs 4
+    python3 bench/pytorch_vae.py --model mlp --epochs 4 [--images N]
 """
 import argparse
 import gzip
@@ -60,10 +60,13 @@ def main():
     p.add_argument("--model", choices=["mlp", "conv"], default="mlp")
     p.add_argument("--epochs", type=int, default=4)
     p.add_argument("--batch", type=int, default=128)
+    p.add_argument("--images", type=int, default=None, help="train on the first N digits only")
     p.add_argument("--data", default=str(Path(__file__).resolve().parent.parent / "data"))
     a = p.parse_args()
     torch.manual_seed(42)
     x = read_idx(Path(a.data) / "train-images-idx3-ubyte.gz").reshape(-1, 784).float() / 255
+    if a.images:
+        x = x[:a.images]
     model = MlpVae() if a.model == "mlp" else ConvVae()
     latent = 20 if a.model == "mlp" else 10
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)

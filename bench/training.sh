@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # Training speed: the library's SameDiff VAEs against the same models in PyTorch, on the same 9,000 digits, batch 128,
 # Adam 1e-3, run alternately for several rounds. Prints median epoch times and the ratio per model.
-#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--avx2]
-# --avx2 runs the library with ND4J's AVX2 natives (the build profile -Pavx2) instead of the generic ones.
+#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--images N] [--avx2]
+# --avx2 runs the library with ND4J's AVX2 natives (the build profile -Pavx2) instead of the generic ones; --images N
+# trains both sides on the first N digits only (a quick comparison, or a check that the script runs). The conv VAE
+# runs at most 2 epochs. The Java side is vae.bench.TrainingBenchmark of the Maven module bench/ (not in vae-lib's jar).
 # PyTorch is Debian's python3-torch; with libopenblas0-openmp installed it is used through LD_LIBRARY_PATH
 # (the reference BLAS is ~20× slower and not a fair anchor). Without PyTorch, only the library is timed.
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-ROUNDS=3; MODELS="mlp conv"; EPOCHS=3; PROFILE=""
+ROUNDS=3; MODELS="mlp conv"; EPOCHS=3; IMAGES=""; PROFILE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --models) MODELS="$2"; shift 2 ;;
     --epochs) EPOCHS="$2"; shift 2 ;;
+    --images) IMAGES="$2"; shift 2 ;;
     --avx2) PROFILE="-Pavx2"; shift ;;
     *) echo "training.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-CP_FILE="$ROOT/lib/target/classpath${PROFILE:+-avx2}.txt"
-if [[ ! -f "$CP_FILE" || ! -d "$ROOT/lib/target/classes" ]]; then
-  (cd "$ROOT" && mvn -q -pl lib $PROFILE -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
+CP_FILE="$ROOT/bench/target/classpath${PROFILE:+-avx2}.txt"
+if [[ ! -f "$CP_FILE" || ! -d "$ROOT/bench/target/classes" ]]; then
+  # With -am the library is built too and the classpath names its target/classes; the bench module's file is written last.
+  (cd "$ROOT" && mvn -q -pl bench -am $PROFILE -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
 fi
 JAVA="${JAVA:-java}"
 . "$ROOT/lib/process-env.sh"   # the JVM environment: one OpenMP thread, malloc that reuses memory
@@ -27,7 +31,7 @@ JAVA="${JAVA:-java}"
 # frequent young collections let malloc hand the same memory back out instead of fresh pages. Measured on the conv VAE:
 # page faults 2.4 M → 0.7 M and the first 20 batches 40 → 22 s (README, Performance); no change for the MLP.
 SAMEDIFF_JVM_OPTIONS="${SAMEDIFF_JVM_OPTIONS:--Xmn16m}"
-CP="$ROOT/lib/target/classes:$(cat "$CP_FILE")"
+CP="$ROOT/bench/target/classes:$(cat "$CP_FILE")"
 PY=/usr/bin/python3
 HAVE_TORCH=0
 $PY -c "import torch" 2>/dev/null && HAVE_TORCH=1 || echo "PyTorch not found (apt-get install python3-torch libopenblas0-openmp): timing the library only" >&2
@@ -35,16 +39,16 @@ BLAS_DIR=/usr/lib/x86_64-linux-gnu/openblas-openmp
 OUT=$(mktemp)
 for model in $MODELS; do
   epochs=$EPOCHS
-  [[ $model == conv ]] && epochs=2
+  [[ $model == conv && $epochs -gt 2 ]] && epochs=2
   for ((r = 1; r <= ROUNDS; r++)); do
     echo "round $r/$ROUNDS: $model" >&2
     if [[ $HAVE_TORCH == 1 ]]; then
       # Each side at the thread count measured best for it on 2 cores: PyTorch 2, SameDiff 1 (see README, Performance).
       LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-2}" \
-        $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" >> "$OUT"
+        $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" ${IMAGES:+--images "$IMAGES"} >> "$OUT"
     fi
     BENCH_NOTE="${PROFILE:-generic}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-$OMP_NUM_THREADS}" "$JAVA" $SAMEDIFF_JVM_OPTIONS -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
-      -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" >> "$OUT"
+      -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" $IMAGES >> "$OUT"
   done
 done
 BENCH_NOTE="samediff natives: ${PROFILE:-generic}" $PY - "$OUT" <<'PY'
