@@ -2,6 +2,7 @@ package vae.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.Gson;
@@ -51,6 +52,7 @@ class PyTorchReferenceTest {
         // Vae.parameters() gives the live weights by name: the fixture's values go into them in place.
         for (Map.Entry<String, JsonElement> w : fixture.getAsJsonObject("weights").entrySet()) {
             INDArray weight = vae.parameters().get(w.getKey());
+            assertNotNull(weight, w.getKey() + " of the fixture is not a weight of the model, whose weights are " + vae.parameters().keySet());
             INDArray value = array(w.getValue().getAsJsonObject());
             assertArrayEquals(value.shape(), weight.shape(), w.getKey() + ": the fixture's shape is the library's");
             weight.assign(value);
