@@ -1,6 +1,7 @@
 package vae.kernel;
 
 import java.util.Locale;
+import vae.train.TerminalProgressBar;
 
 /**
  * A progress bar under the running cell, updated in place while a model trains.
@@ -78,8 +79,7 @@ public final class Progress implements vae.train.ProgressListener {
     /** {@code Training [##########..........]  50% epoch 1/2 · batch 10/10 · loss 0.1234} */
     @Override
     public synchronized String toString() {
-        int filled = (int) Math.round(fraction * 20);
-        return String.format(Locale.ROOT, "%s [%s%s] %3d%% %s", title, "#".repeat(filled), ".".repeat(20 - filled),
+        return String.format(Locale.ROOT, "%s %s %3d%% %s", title, TerminalProgressBar.bar(fraction, 20, '.'),
                 Math.round(fraction * 100), status).stripTrailing();
     }
 }

@@ -1,24 +1,28 @@
 package vae.plot;
 
-import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Charts and pictures as PNG: bytes for a notebook, or a file. */
+/**
+ * Charts and pictures as PNG: bytes, base64 for a notebook's {@code image/png}, or a file. The one PNG encoder of the
+ * project: the kernel's renderers and the grade report use it too.
+ */
 public final class Png {
     private Png() {}
 
-    /** The PNG bytes of an XChart chart or a {@link BufferedImage}. */
+    /** The PNG bytes of an XChart chart or a {@link RenderedImage} (e.g. a {@code BufferedImage}). */
     public static byte[] bytes(Object chartOrImage) {
         try {
             if (chartOrImage instanceof Chart<?, ?> chart) return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-            if (chartOrImage instanceof BufferedImage image) {
+            if (chartOrImage instanceof RenderedImage image) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 ImageIO.write(image, "png", out);
                 return out.toByteArray();
@@ -28,6 +32,11 @@ public final class Png {
         }
         throw new IllegalArgumentException("cannot make a PNG of " + (chartOrImage == null ? "null" : chartOrImage.getClass().getName())
                 + ": expected an XChart chart or a BufferedImage");
+    }
+
+    /** The PNG as base64, as a notebook stores {@code image/png}. */
+    public static String base64(Object chartOrImage) {
+        return Base64.getEncoder().encodeToString(bytes(chartOrImage));
     }
 
     /** Saves it as a PNG file. */

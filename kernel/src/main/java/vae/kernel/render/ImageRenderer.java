@@ -2,6 +2,7 @@ package vae.kernel.render;
 
 import java.awt.image.RenderedImage;
 import java.util.Map;
+import vae.plot.Png;
 
 /** A {@link RenderedImage} (e.g. a {@code BufferedImage}) as {@code image/png}. */
 public final class ImageRenderer implements Renderer {
