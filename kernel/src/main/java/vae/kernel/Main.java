@@ -168,7 +168,6 @@ public final class Main {
         int failures = 0;
         for (Path nb : notebooks) {
             // Each notebook in a fresh session, as if in a new kernel: no variable or check verdict leaks into the next.
-            vae.exercise.Check.reset();
             try (Session session = Session.create()) {
                 Path out = inPlace ? nb : NotebookRunner.outputFor(nb, outDir);
                 long start = System.nanoTime();

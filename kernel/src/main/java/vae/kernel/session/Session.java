@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import vae.exercise.Check;
+import vae.exercise.Verdicts;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.evaluator.Evaluator;
 import vae.kernel.magic.MagicException;
@@ -19,11 +21,13 @@ public final class Session implements AutoCloseable {
     private final Evaluator evaluator;
     private final Magics magics;
     private final List<String> added = new ArrayList<>();
+    private final Verdicts verdicts = SessionVerdicts.create();
 
     public Session(Evaluator evaluator, Magics magics) {
         this.evaluator = evaluator;
         this.magics = magics;
         CellContext.install();
+        Check.use(verdicts);
     }
 
     /** A session with this JVM's classpath and the standard magics. */
@@ -39,6 +43,11 @@ public final class Session implements AutoCloseable {
         return magics;
     }
 
+    /** The verdicts of the checks run in this session (a new session starts with none). */
+    public Verdicts verdicts() {
+        return verdicts;
+    }
+
     /**
      * Runs a cell: what it prints and displays goes to {@code out}, then its value as {@code execute_result}.
      *
@@ -46,6 +55,7 @@ public final class Session implements AutoCloseable {
      */
     public void execute(String code, String cell, Output out) throws CellException {
         evaluator.clearInterrupt();
+        Check.use(verdicts); // the checks of this cell count for this session, whichever session ran last
         CellContext.enter(out);
         try {
             Evaluator.Result result = run(code, cell, 1);

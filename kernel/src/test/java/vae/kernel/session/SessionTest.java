@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonPrimitive;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vae.kernel.TestSessions;
+import vae.exercise.Verdict;
 import vae.kernel.TestSessions.Recorded;
+import vae.kernel.TestSessions;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.magic.MagicException;
 
@@ -164,5 +166,24 @@ class SessionTest {
         var c = TestSessions.shared().complete("%ma", 3);
         assertEquals(List.of("%maven"), c.matches());
         assertEquals(0, c.start());
+    }
+
+    @Test
+    void aCheckShowsItsVerdictAsDataBesideItsTextAndEachSessionKeepsItsOwn() throws Exception {
+        Recorded out = TestSessions.run("vae.exercise.Check.equal(\"answer\", 42, 42, \"the answer\", null);");
+        assertEquals("✔ answer: the answer\n", out.stdout.toString());
+        assertEquals("stdout", out.events.get(0), "the text the learner reads comes first");
+        assertTrue(out.events.get(1).startsWith("display:"), out.events.toString());
+        Verdict verdict = Verdict.fromJson(new JsonPrimitive(out.displays.get(0).get(Verdict.MIME_TYPE)));
+        assertEquals(new Verdict("answer", true, true, "42", "42", "✔ answer: the answer"), verdict);
+        assertEquals(1, out.displays.get(0).size(), "the bundle is data only: the text is already there");
+        assertTrue(TestSessions.shared().verdicts().latest().contains(verdict));
+        try (Session fresh = Session.create()) {
+            Recorded report = new Recorded();
+            fresh.execute("vae.exercise.Check.report()", "In [1]", report);
+            assertEquals("No check has run yet: run the exercise cells and their checks first.", report.plain(), "a new session starts with no verdicts");
+        }
+        String report = TestSessions.run("vae.exercise.Check.report()").plain();
+        assertTrue(report.contains("pass"), "the shared session still has its own: " + report);
     }
 }

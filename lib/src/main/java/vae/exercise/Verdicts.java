@@ -1,0 +1,42 @@
+package vae.exercise;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The verdicts of one session: the latest of each check, in the order the checks first ran, for {@link Check#report()};
+ * and each verdict shown as data as it comes. A plain JVM keeps one; the kernel's session installs its own with
+ * {@link Check#use}, which shows every verdict as a {@link Verdict#MIME_TYPE} bundle under the running cell.
+ */
+public final class Verdicts {
+    private final Map<String, Verdict> latest = new LinkedHashMap<>();
+    private final Consumer<Verdict> show;
+
+    /** Verdicts only kept, not shown (a JVM without a notebook: the text the learner reads is all there is). */
+    public Verdicts() {
+        this(v -> { });
+    }
+
+    /** @param show called with each verdict, after its text was printed (or before its AssertionError is thrown) */
+    public Verdicts(Consumer<Verdict> show) {
+        this.show = show;
+    }
+
+    void add(Verdict verdict) {
+        synchronized (this) {
+            latest.put(verdict.name(), verdict);   // a check run again keeps its first place
+        }
+        show.accept(verdict);
+    }
+
+    /** The latest verdict of every check run so far. */
+    public synchronized List<Verdict> latest() {
+        return List.copyOf(latest.values());
+    }
+
+    synchronized void clear() {
+        latest.clear();
+    }
+}
