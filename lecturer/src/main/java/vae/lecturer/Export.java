@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import vae.kernel.notebook.Notebook;
+import vae.kernel.render.Html;
 
 /**
  * A notebook as an HTML handout and as reveal.js slides, both working offline: reveal.js (MIT, from npm, version
@@ -67,7 +69,7 @@ public final class Export {
                 body.append("</section>\n");
             }
         }
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + NotebookHtml.escape(title) + "</title>\n"
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"reveal/reveal.css\"><link rel=\"stylesheet\" href=\"reveal/white.css\">\n"
                 // headings keep their case: the theme's uppercase would turn σ into Σ
                 + "<style>.reveal{font-size:28px}.reveal h1,.reveal h2,.reveal h3,.reveal h4{text-transform:none}.reveal pre{font-size:60%;width:100%;box-shadow:none}.reveal section img{max-height:420px}"

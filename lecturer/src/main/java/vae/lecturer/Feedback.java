@@ -2,24 +2,26 @@ package vae.lecturer;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import vae.kernel.notebook.Notebook;
+import vae.kernel.render.Html;
 
 /** A learner's feedback file: their executed notebook as offline HTML, with each check's verdict under it. */
 final class Feedback {
     private Feedback() {}
 
     static String page(String learner, String notebook, Notebook executed, List<Grader.Score> scores) {
-        StringBuilder body = new StringBuilder("<h1>Feedback for " + NotebookHtml.escape(learner) + ": " + NotebookHtml.escape(notebook) + "</h1>\n");
+        StringBuilder body = new StringBuilder("<h1>Feedback for " + Html.escape(learner) + ": " + Html.escape(notebook) + "</h1>\n");
         double got = scores.stream().mapToDouble(Grader.Score::points).sum(), max = scores.stream().mapToDouble(Grader.Score::maxPoints).sum();
         body.append(String.format("<p><b>%s of %s points.</b> Checks marked hidden were not in your copy of the notebook.</p>%n", fmt(got), fmt(max)));
         for (JsonObject cell : executed.cells()) {
             body.append(NotebookHtml.cell(cell));
-            String id = Notebook.gradeId(cell);
-            if (id != null && Notebook.isCheck(cell)) {
+            String id = Nbgrader.gradeId(cell);
+            if (id != null && Nbgrader.isCheck(cell)) {
                 for (Grader.Score s : scores) {
                     if (!s.exercise().equals(id)) continue;
                     boolean passed = s.points() >= s.maxPoints() && s.maxPoints() > 0;
                     body.append("<div class=\"feedback ").append(passed ? "passed" : "failed").append("\">")
-                            .append(NotebookHtml.escape(id + ": " + fmt(s.points()) + "/" + fmt(s.maxPoints()) + " — " + s.feedback())).append("</div>\n");
+                            .append(Html.escape(id + ": " + fmt(s.points()) + "/" + fmt(s.maxPoints()) + " — " + s.feedback())).append("</div>\n");
                 }
             }
         }

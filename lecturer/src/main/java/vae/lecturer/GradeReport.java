@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import vae.kernel.render.Html;
+import vae.plot.Png;
 
 /** The grades as CSV and as a readable HTML report: per learner and exercise, and a class summary with a bar chart. */
 public final class GradeReport {
@@ -83,7 +84,7 @@ public final class GradeReport {
             Table all = scores(scores), summary = classSummary(scores);
             all.write().csv(dir.resolve("grades.csv").toFile());
             summary.write().csv(dir.resolve("summary.csv").toFile());
-            byte[] png = summary.rowCount() == 0 ? new byte[0] : BitmapEncoder.getBitmapBytes(chart(summary), BitmapEncoder.BitmapFormat.PNG);
+            byte[] png = summary.rowCount() == 0 ? new byte[0] : Png.bytes(chart(summary));
             if (png.length > 0) Files.write(dir.resolve("summary.png"), png);
             Files.writeString(dir.resolve("report.html"), html(scores, summary, png));
         } catch (IOException e) {
@@ -100,7 +101,7 @@ public final class GradeReport {
             t[1] += s.maxPoints();
         }
         b.append("<h2>Per learner</h2>\n<table><tr><th>learner</th><th>points</th><th>of</th></tr>\n");
-        totals.forEach((l, t) -> b.append("<tr><td>").append(NotebookHtml.escape(l)).append("</td><td>").append(Feedback.fmt(t[0]))
+        totals.forEach((l, t) -> b.append("<tr><td>").append(Html.escape(l)).append("</td><td>").append(Feedback.fmt(t[0]))
                 .append("</td><td>").append(Feedback.fmt(t[1])).append("</td></tr>\n"));
         b.append("</table>\n<h2>Class summary</h2>\n");
         if (png.length > 0) b.append("<img alt=\"mean score per exercise\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">\n");
@@ -111,11 +112,11 @@ public final class GradeReport {
 
     static String table(Table t) {
         StringBuilder b = new StringBuilder("<table><tr>");
-        for (String c : t.columnNames()) b.append("<th>").append(NotebookHtml.escape(c)).append("</th>");
+        for (String c : t.columnNames()) b.append("<th>").append(Html.escape(c)).append("</th>");
         b.append("</tr>\n");
         for (int r = 0; r < t.rowCount(); r++) {
             b.append("<tr>");
-            for (int c = 0; c < t.columnCount(); c++) b.append("<td>").append(NotebookHtml.escape(t.getString(r, c))).append("</td>");
+            for (int c = 0; c < t.columnCount(); c++) b.append("<td>").append(Html.escape(t.getString(r, c))).append("</td>");
             b.append("</tr>\n");
         }
         return b.append("</table>\n").toString();

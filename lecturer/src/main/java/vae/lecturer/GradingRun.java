@@ -1,83 +1,60 @@
 package vae.lecturer;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonNull;
-import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import vae.kernel.evaluator.CellException;
-import vae.kernel.runner.NotebookOutput;
+import vae.kernel.notebook.Notebook;
+import vae.kernel.runner.NotebookRunner;
 import vae.kernel.session.Session;
 
 /**
- * Runs one submission in its own JVM (started by {@link Grader}): every code cell through the kernel's session, each
- * with a time limit, going on after errors. After every cell the executed notebook is written again, so whatever stops
- * this JVM (System.exit, a crash, the whole-notebook limit) leaves the cells run so far.
+ * One submission run in a JVM of its own, so that nothing it does (an endless loop, a huge allocation, a crash) stops
+ * the grading of the others. {@link #start} runs it from the {@link Grader} with the whole-notebook time limit;
+ * {@link #main} is that JVM: every code cell through the kernel's {@link NotebookRunner}, each with the per-cell time
+ * limit, going on after errors, and the executed notebook saved after every cell, so a JVM that is stopped leaves the
+ * cells run so far.
  *
  * <pre>java -Xmx… vae.lecturer.GradingRun CELL_TIMEOUT_SECONDS IN.ipynb OUT.ipynb</pre>
  */
 public final class GradingRun {
-    /** Marks a cell stopped by the per-cell time limit (its error's ename). */
-    public static final String TIMED_OUT = "CellTimeout";
+    /** How a submission's JVM ended. */
+    record Result(int exitCode, boolean timedOut, String log) {}
 
     private GradingRun() {}
 
-    public static void main(String[] args) throws Exception {
-        int timeout = Integer.parseInt(args[0]);
-        Path in = Path.of(args[1]), out = Path.of(args[2]);
-        Notebook nb = Notebook.read(in);
-        for (JsonObject cell : nb.cells()) {
-            if (Notebook.isCode(cell)) {
-                cell.add("outputs", new JsonArray());
-                cell.add("execution_count", JsonNull.INSTANCE);
+    /** Runs {@code in} into {@code out} in a new JVM, its output into {@code log}; stops it at the notebook's time limit. */
+    static Result start(GradingSettings settings, String classpath, Path in, Path out, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.awt.headless=true",
+                "-cp", classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toString(), out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        vae.Launch.configure(builder);
+        Process process = builder.start();
+        try {
+            boolean finished = process.waitFor(settings.notebookTimeoutSeconds(), TimeUnit.SECONDS);
+            if (!finished) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+                return new Result(-1, true, Files.readString(log));
             }
+            return new Result(process.exitValue(), false, Files.readString(log));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("grading was interrupted", e);
         }
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "grading-cell");
-            t.setDaemon(true);
-            return t;
-        });
-        try (Session session = Session.create()) {
-            int count = 0;
-            for (JsonObject cell : nb.cells()) {
-                if (!Notebook.isCode(cell) || Notebook.source(cell).isBlank()) continue;
-                count++;
-                cell.addProperty("execution_count", count);
-                JsonArray outputs = cell.getAsJsonArray("outputs");
-                NotebookOutput output = new NotebookOutput(outputs, count);
-                String source = Notebook.source(cell);
-                String name = "In [" + count + "]";
-                Future<?> running = worker.submit(() -> {
-                    try {
-                        session.execute(source, name, output);
-                    } catch (CellException e) {
-                        output.error(e.ename(), e.evalue(), e.traceback());
-                    }
-                    return null;
-                });
-                try {
-                    running.get(timeout, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                    session.evaluator().interrupt();
-                    try { running.get(5, TimeUnit.SECONDS); } catch (TimeoutException stuck) { /* reported below either way */ }
-                    output.error(TIMED_OUT, "the cell ran longer than its limit of " + timeout + " s and was stopped", java.util.List.of());
-                }
-                save(nb, out);
-            }
-        }
-        save(nb, out);
-        System.exit(0);   // ND4J's and JShell's threads must not keep a finished run alive
     }
 
-    private static void save(Notebook nb, Path out) throws java.io.IOException {
-        Path temp = out.resolveSibling(out.getFileName() + ".partial");
-        nb.write(temp);
-        Files.move(temp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    public static void main(String[] args) {
+        Duration cellTimeout = Duration.ofSeconds(Integer.parseInt(args[0]));
+        Path in = Path.of(args[1]), out = Path.of(args[2]);
+        Notebook nb = Notebook.read(in);
+        try (Session session = Session.create()) {
+            new NotebookRunner(session).keepGoing(true).cellTimeout(cellTimeout).afterEachCell((executed, cell) -> executed.write(out)).run(nb);
+        }
+        nb.write(out);
+        System.exit(0);   // ND4J's and JShell's threads must not keep a finished run alive
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import vae.kernel.notebook.Notebook;
 
 /**
  * Makes the learner's version of a notebook from the version with solutions, as nbgrader's "generate assignment" does:
@@ -32,10 +33,10 @@ public final class LearnerVersions {
             if (!Notebook.isCode(cell)) continue;
             String source = Notebook.source(cell);
             String stripped = stripHiddenTests(source);
-            if (Notebook.isSolution(cell)) stripped = stubSolutions(stripped);
+            if (Nbgrader.isSolution(cell)) stripped = stubSolutions(stripped);
             if (!stripped.equals(source)) Notebook.setSource(cell, stripped);
             // Outputs that depend on the learner's answers: the answer and check cells, and the closing report.
-            if (Notebook.isSolution(cell) || Notebook.isCheck(cell) || stripped.contains("Check.report()")) {
+            if (Nbgrader.isSolution(cell) || Nbgrader.isCheck(cell) || stripped.contains("Check.report()")) {
                 cell.add("outputs", new JsonArray());
                 cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
             }

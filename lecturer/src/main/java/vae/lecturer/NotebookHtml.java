@@ -1,11 +1,13 @@
 package vae.lecturer;
 
-import com.google.gson.JsonElement;
+import static vae.kernel.render.Html.escape;
+
 import com.google.gson.JsonObject;
 import java.util.List;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import vae.kernel.notebook.Notebook;
 
 /**
  * A notebook as one self-contained HTML page (handouts, feedback files): markdown rendered with commonmark, code and
@@ -57,33 +59,44 @@ public final class NotebookHtml {
         return HTML.render(MARKDOWN.parse(text));
     }
 
+    /** The outputs; a check's verdict (data only) shows nothing, so the lines printed around it read as one block. */
     static String outputs(JsonObject cell) {
         StringBuilder html = new StringBuilder();
-        if (!cell.has("outputs")) return "";
-        for (JsonElement e : cell.getAsJsonArray("outputs")) {
-            JsonObject out = e.getAsJsonObject();
-            switch (out.get("output_type").getAsString()) {
-                case "stream" -> html.append("<div class=\"output ").append(out.get("name").getAsString()).append("\"><pre>")
-                        .append(escape(Notebook.joined(out.get("text")))).append("</pre></div>\n");
+        String streamName = null;
+        StringBuilder streamText = new StringBuilder();
+        for (JsonObject out : Notebook.outputs(cell)) {
+            String type = out.get("output_type").getAsString();
+            String shown = type.equals("execute_result") || type.equals("display_data") ? data(out.getAsJsonObject("data")) : null;
+            if ("".equals(shown)) continue;
+            if (type.equals("stream") && out.get("name").getAsString().equals(streamName)) {
+                streamText.append(Notebook.text(out.get("text")));
+                continue;
+            }
+            stream(html, streamName, streamText);
+            streamName = type.equals("stream") ? out.get("name").getAsString() : null;
+            streamText.setLength(0);
+            switch (type) {
+                case "stream" -> streamText.append(Notebook.text(out.get("text")));
                 case "error" -> html.append("<div class=\"error\"><pre>").append(escape(out.get("ename").getAsString() + ": "
                         + out.get("evalue").getAsString())).append("</pre></div>\n");
-                case "execute_result", "display_data" -> html.append("<div class=\"output\">").append(data(out.getAsJsonObject("data"))).append("</div>\n");
+                case "execute_result", "display_data" -> html.append("<div class=\"output\">").append(shown).append("</div>\n");
                 default -> { }
             }
         }
+        stream(html, streamName, streamText);
         return html.toString();
+    }
+
+    private static void stream(StringBuilder html, String name, CharSequence text) {
+        if (name != null) html.append("<div class=\"output ").append(name).append("\"><pre>").append(escape(text.toString())).append("</pre></div>\n");
     }
 
     /** The richest representation: PNG, then HTML, then plain text. */
     static String data(JsonObject data) {
         if (data == null) return "";
-        if (data.has("image/png")) return "<img alt=\"output\" src=\"data:image/png;base64," + Notebook.joined(data.get("image/png")).replace("\n", "") + "\">";
-        if (data.has("text/html")) return Notebook.joined(data.get("text/html"));
-        if (data.has("text/plain")) return "<pre>" + escape(Notebook.joined(data.get("text/plain"))) + "</pre>";
+        if (data.has("image/png")) return "<img alt=\"output\" src=\"data:image/png;base64," + Notebook.text(data.get("image/png")).replace("\n", "") + "\">";
+        if (data.has("text/html")) return Notebook.text(data.get("text/html"));
+        if (data.has("text/plain")) return "<pre>" + escape(Notebook.text(data.get("text/plain"))) + "</pre>";
         return "";
-    }
-
-    public static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

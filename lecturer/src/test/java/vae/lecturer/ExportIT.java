@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vae.kernel.notebook.Notebook;
 import vae.plot.GaussianPlots;
 import vae.plot.Png;
 

@@ -10,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vae.kernel.notebook.Notebook;
 
 class LearnerVersionsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -64,7 +65,7 @@ class LearnerVersionsTest {
         assertTrue(drifted.isEmpty(), "learner versions drifted from their solutions (regenerate with ./tutorial learner-versions): " + drifted);
         for (Path solution : notebooks) {
             Notebook learner = Notebook.read(LearnerVersions.learnerPath(solution, ROOT.resolve("notebooks")));
-            long exercises = learner.cells().stream().filter(Notebook::isCheck).count();
+            long exercises = learner.cells().stream().filter(Nbgrader::isCheck).count();
             assertTrue(exercises >= 3, solution.getFileName() + " has " + exercises + " checked exercises; each notebook needs at least 3");
             for (JsonObject c : learner.cells()) {
                 String s = Notebook.source(c);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import vae.exercise.Check;
+import vae.exercise.Verdict;
+import vae.kernel.notebook.Notebook;
 
 /** Shared by the notebook ITs: which notebooks there are, how to start a process, and what an executed notebook must show. */
 final class NotebookRuns {
@@ -64,8 +66,8 @@ final class NotebookRuns {
     }
 
     /**
-     * What every executed notebook must show: no error output in any cell; in the solutions every check passes (✔),
-     * in the learner versions every check says "not yet answered"; and every text a cell's metadata expects
+     * What every executed notebook must show: no error output in any cell; in the solutions every check passes (✔, and
+     * every verdict it gave as data), in the learner versions every check says "not yet answered" (in text and data); and every text a cell's metadata expects
      * ({@code "vae": {"expect": [...]}}) appears in that cell's output.
      */
     static void assertExecutedWell(Path source, Path executed) {
@@ -74,17 +76,21 @@ final class NotebookRuns {
         int checks = 0;
         for (JsonObject cell : nb.cells()) {
             if (!Notebook.isCode(cell)) continue;
-            List<String> errors = Notebook.errors(cell);
+            List<Notebook.Error> errors = Notebook.errors(cell);
             String text = Notebook.outputText(cell);
             String where = name + " cell starting «" + firstLine(cell) + "»";
             assertTrue(errors.isEmpty(), where + " raised " + errors);
             assertTrue(!hasStderr(cell), where + " wrote to stderr: " + text);
-            if (Notebook.isCheck(cell)) {
+            if (Nbgrader.isCheck(cell)) {
                 checks++;
+                List<Verdict> verdicts = Scoring.verdicts(cell);
+                assertTrue(!verdicts.isEmpty(), where + " gave no verdict as data (" + Verdict.MIME_TYPE + ")");
                 if (isSolution(source)) {
                     assertTrue(text.contains(Check.PASSED) && !text.contains(Check.NOT_ANSWERED), where + ": the solution's check should pass, but printed: " + text);
+                    assertTrue(verdicts.stream().allMatch(Verdict::passed), where + ": every verdict of the solution's check should pass: " + verdicts);
                 } else {
                     assertTrue(text.contains(Check.NOT_ANSWERED), where + ": an unanswered check should say «not yet answered», but printed: " + text);
+                    assertTrue(verdicts.stream().anyMatch(v -> !v.answered()), where + ": the verdicts should say not answered: " + verdicts);
                 }
             }
             JsonObject meta = cell.getAsJsonObject("metadata");

@@ -1,14 +1,11 @@
 package vae.kernel.magic;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import vae.kernel.evaluator.Evaluator;
-import vae.kernel.session.Session;
+import vae.kernel.notebook.Notebook;
 
 /** {@code %load FILE}: runs a .jsh/.java file, or every code cell of another notebook, as if typed here. */
 final class LoadMagic {
@@ -25,31 +22,15 @@ final class LoadMagic {
             }
             String name = file.getFileName().toString();
             if (name.endsWith(".ipynb")) {
-                Evaluator.Result last = Evaluator.Result.none(java.util.List.of());
+                Evaluator.Result last = Evaluator.Result.none(List.of());
                 int i = 0;
-                for (JsonElement c : codeCells(file)) {
+                for (JsonObject c : Notebook.read(file).codeCells()) {
                     i++;
-                    last = s.run(vae.kernel.runner.NotebookRunner.source(c.getAsJsonObject()), name + " code cell " + i, 1);
+                    last = s.run(Notebook.source(c), name + " code cell " + i, 1);
                 }
                 return last;
             }
-            return s.run(read(file), name, 1);
+            return s.run(Files.readString(file), name, 1);
         });
-    }
-
-    /** The code cells of a notebook. */
-    static JsonArray codeCells(Path notebook) throws IOException {
-        JsonObject nb = JsonParser.parseString(read(notebook)).getAsJsonObject();
-        JsonArray code = new JsonArray();
-        for (JsonElement c : nb.getAsJsonArray("cells")) {
-            if ("code".equals(c.getAsJsonObject().get("cell_type").getAsString())) {
-                code.add(c);
-            }
-        }
-        return code;
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.readString(file);
     }
 }

@@ -1,24 +1,31 @@
 package vae.kernel.runner;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import vae.kernel.evaluator.CellException;
+import vae.kernel.notebook.Notebook;
 import vae.kernel.session.Session;
 
 /**
- * Runs a notebook's code cells through the kernel's {@link Session}, without Jupyter or Python, and writes the
- * executed notebook (nbformat 4, outputs and images embedded).
+ * Runs a notebook's code cells through the kernel's {@link Session}, without Jupyter or Python, into the notebook's
+ * outputs (nbformat 4, images embedded). The one cell loop: {@code ./tutorial run} uses it as it is, the grader with a
+ * time limit per cell, going on after errors, and a hook that saves the notebook after every cell.
  */
 public final class NotebookRunner {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
+    /** The ename of the error a cell stopped by its time limit ends with. */
+    public static final String TIMED_OUT = "CellTimeout";
 
     /** What happened: cells run, and the first error (null if none). */
     public record Report(int cellsRun, String firstError) {
@@ -27,75 +34,127 @@ public final class NotebookRunner {
         }
     }
 
+    /** Told of every cell that ran, with its outputs in place. */
+    public interface AfterCell {
+        void ran(Notebook notebook, JsonObject cell);
+    }
+
     private final Session session;
+    private boolean keepGoing;
+    private Duration cellTimeout;
+    private AfterCell afterCell = (nb, cell) -> { };
+    private ExecutorService worker;   // runs the cells when they have a time limit
 
     public NotebookRunner(Session session) {
         this.session = session;
     }
 
-    /**
-     * Executes {@code input} and writes the result to {@code output}. Stops at the first failing cell unless
-     * {@code keepGoing}; the cells after it keep their old outputs cleared and no execution count.
-     */
+    /** Runs the cells after a failing one too (default: they are left cleared, with no execution count). */
+    public NotebookRunner keepGoing(boolean keepGoing) {
+        this.keepGoing = keepGoing;
+        return this;
+    }
+
+    /** Interrupts a cell running longer than {@code limit}; it then ends with a {@link #TIMED_OUT} error. */
+    public NotebookRunner cellTimeout(Duration limit) {
+        this.cellTimeout = limit;
+        return this;
+    }
+
+    public NotebookRunner afterEachCell(AfterCell hook) {
+        this.afterCell = hook;
+        return this;
+    }
+
+    /** Executes the nbformat 4 notebook {@code input} and writes the result to {@code output} (which may be {@code input}). */
     public Report run(Path input, Path output, boolean keepGoing) throws IOException {
-        JsonObject nb = JsonParser.parseString(Files.readString(input)).getAsJsonObject();
-        if (!nb.has("nbformat") || nb.get("nbformat").getAsInt() != 4) {
+        Notebook nb = Notebook.read(input);
+        if (nb.version()[0] != 4) {
             throw new IOException(input + " is not an nbformat 4 notebook");
         }
-        int minor = nb.has("nbformat_minor") ? nb.get("nbformat_minor").getAsInt() : 0;
-        int count = 0;
-        String firstError = null;
-        boolean stopped = false;
-        for (JsonElement e : nb.getAsJsonArray("cells")) {
-            JsonObject cell = e.getAsJsonObject();
-            if (minor >= 5 && !cell.has("id")) {
+        Report report = keepGoing(keepGoing).run(nb);
+        nb.write(output);
+        return report;
+    }
+
+    /** Executes {@code nb} in place: every code cell's outputs are cleared first, then filled as it runs. */
+    public Report run(Notebook nb) {
+        boolean ids = nb.version()[1] >= 5;
+        for (JsonObject cell : nb.cells()) {
+            if (ids && !cell.has("id")) {
                 cell.addProperty("id", UUID.randomUUID().toString().substring(0, 8));
             }
-            if (!"code".equals(cell.get("cell_type").getAsString())) {
-                continue;
+            if (Notebook.isCode(cell)) {
+                cell.add("outputs", new JsonArray());
+                cell.add("execution_count", JsonNull.INSTANCE);
             }
-            JsonArray outputs = new JsonArray();
-            cell.add("outputs", outputs);
-            cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
-            if (stopped) {
-                continue;
-            }
-            String source = source(cell);
+        }
+        int count = 0;
+        String firstError = null;
+        for (JsonObject cell : nb.codeCells()) {
+            String source = Notebook.source(cell);
             if (source.isBlank()) {
                 continue;
             }
             count++;
             cell.addProperty("execution_count", count);
-            NotebookOutput cellOutput = new NotebookOutput(outputs, count);
-            try {
-                session.execute(source, "In [" + count + "]", cellOutput);
-            } catch (CellException ex) {
-                cellOutput.error(ex.ename(), ex.evalue(), ex.traceback());
-                if (firstError == null) {
-                    firstError = "In [" + count + "]: " + ex.ename() + ": " + ex.evalue();
-                }
-                stopped = !keepGoing;
+            NotebookOutput output = new NotebookOutput(cell.getAsJsonArray("outputs"), count);
+            String error = cellTimeout == null ? execute(source, count, output) : executeWithin(source, count, output);
+            afterCell.ran(nb, cell);
+            if (error != null && firstError == null) {
+                firstError = error;
+            }
+            if (error != null && !keepGoing) {
+                break;
             }
         }
-        if (output.getParent() != null) {
-            Files.createDirectories(output.getParent());
-        }
-        Files.writeString(output, GSON.toJson(nb) + "\n");
         return new Report(count, firstError);
     }
 
-    /** A cell's source, which nbformat stores as a string or as a list of lines. */
-    public static String source(JsonObject cell) {
-        JsonElement src = cell.get("source");
-        if (src == null) {
-            return "";
+    /** Runs one cell; returns its error as {@code In [n]: ename: evalue}, or null. */
+    private String execute(String source, int count, NotebookOutput output) {
+        try {
+            session.execute(source, "In [" + count + "]", output);
+            return null;
+        } catch (CellException e) {
+            output.error(e.ename(), e.evalue(), e.traceback());
+            return "In [" + count + "]: " + e.ename() + ": " + e.evalue();
         }
-        if (src.isJsonArray()) {
-            StringBuilder b = new StringBuilder();
-            src.getAsJsonArray().forEach(e -> b.append(e.getAsString()));
-            return b.toString();
+    }
+
+    /** Runs one cell on a worker thread and interrupts it at the time limit (then waits up to 5 s for it to stop). */
+    private String executeWithin(String source, int count, NotebookOutput output) {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "notebook-cell");
+                t.setDaemon(true);   // a cell that never stops must not keep the JVM alive
+                return t;
+            });
         }
-        return src.getAsString();
+        Future<String> running = worker.submit(() -> execute(source, count, output));
+        try {
+            return running.get(cellTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            session.evaluator().interrupt();
+            try {
+                running.get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException stuck) {
+                // reported below either way
+            } catch (InterruptedException i) {
+                Thread.currentThread().interrupt();
+            }
+            output.error(TIMED_OUT, "the cell ran longer than its limit of " + seconds(cellTimeout) + " s and was stopped", List.of());
+            return "In [" + count + "]: " + TIMED_OUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while In [" + count + "] ran", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("In [" + count + "] failed in the runner itself: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
     /** The default place for the executed copy of {@code notebook}: {@code <outDir>/<name>.ipynb}. */

@@ -79,4 +79,45 @@ class NotebookRunnerTest {
         assertEquals("40", last.getAsJsonArray("outputs").get(0).getAsJsonObject()
                 .getAsJsonObject("data").get("text/plain").getAsString());
     }
+
+    /** A notebook of code cells with these sources. */
+    static vae.kernel.notebook.Notebook codeCells(String... sources) {
+        JsonArray cells = new JsonArray();
+        for (String source : sources) {
+            JsonObject cell = JsonParser.parseString("{\"cell_type\": \"code\", \"metadata\": {}, \"outputs\": [], \"execution_count\": null}").getAsJsonObject();
+            vae.kernel.notebook.Notebook.setSource(cell, source);
+            cells.add(cell);
+        }
+        JsonObject nb = JsonParser.parseString("{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}}").getAsJsonObject();
+        nb.add("cells", cells);
+        return new vae.kernel.notebook.Notebook(nb);
+    }
+
+    @Test
+    void aCellPastItsTimeLimitEndsWithCellTimeoutAndTheNextCellsStillRun() {
+        var nb = codeCells("int beforeLoop = 1;", "while (true) { }", "int afterLoop = 7;\nafterLoop");
+        java.util.List<Integer> after = new java.util.ArrayList<>();
+        NotebookRunner.Report report = new NotebookRunner(TestSessions.shared()).keepGoing(true).cellTimeout(java.time.Duration.ofSeconds(1))
+                .afterEachCell((n, cell) -> after.add(cell.get("execution_count").getAsInt())).run(nb);
+        assertEquals(3, report.cellsRun());
+        assertEquals("In [2]: " + NotebookRunner.TIMED_OUT, report.firstError());
+        assertEquals(java.util.List.of(1, 2, 3), after, "the hook hears of every cell, in order");
+        var errors = vae.kernel.notebook.Notebook.errors(nb.cells().get(1));
+        assertEquals(new vae.kernel.notebook.Notebook.Error(NotebookRunner.TIMED_OUT, "the cell ran longer than its limit of 1 s and was stopped"),
+                errors.get(errors.size() - 1));
+        assertEquals("7", vae.kernel.notebook.Notebook.outputText(nb.cells().get(2)).strip());
+    }
+
+    @Test
+    void aChecksVerdictIsStoredAsJsonBesideItsText() {
+        var nb = codeCells("vae.exercise.Check.equal(\"answer\", 42, 42, \"the answer\", null);");
+        new NotebookRunner(TestSessions.shared()).run(nb);
+        JsonArray outputs = nb.cells().get(0).getAsJsonArray("outputs");
+        assertEquals("✔ answer: the answer\n", outputs.get(0).getAsJsonObject().get("text").getAsString());
+        JsonObject data = outputs.get(1).getAsJsonObject().getAsJsonObject("data");
+        assertEquals("display_data", outputs.get(1).getAsJsonObject().get("output_type").getAsString());
+        JsonObject verdict = data.getAsJsonObject(vae.exercise.Verdict.MIME_TYPE);   // an object, as nbformat keeps JSON types
+        assertTrue(verdict.get("passed").getAsBoolean());
+        assertEquals("✔ answer: the answer", verdict.get("message").getAsString());
+    }
 }

@@ -1,0 +1,96 @@
+package vae.lecturer;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import vae.exercise.Verdict;
+import vae.kernel.notebook.Notebook;
+import vae.kernel.runner.NotebookRunner;
+
+/**
+ * The score of each check of one executed submission, read from the verdicts its checks gave as data
+ * ({@link Verdict#MIME_TYPE} outputs) and from its error outputs, never from the wording the learner reads. A check
+ * scores its points when it ran without an error and every verdict it gave passed.
+ */
+final class Scoring {
+    private final GradingSettings settings;
+
+    Scoring(GradingSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Every check of {@code source}, scored in {@code executed}; {@code notes} adds what was noticed per check. */
+    List<Grader.Score> score(String learner, String notebook, Notebook source, Notebook executed, GradingRun.Result run, Map<String, String> notes) {
+        List<Grader.Score> scores = new ArrayList<>();
+        for (JsonObject original : source.cells()) {
+            if (!Nbgrader.isCheck(original)) continue;
+            String id = Nbgrader.gradeId(original);
+            double max = maxPoints(original);
+            JsonObject cell = OriginalChecks.find(executed, id);
+            boolean ran = cell != null && cell.has("execution_count") && !cell.get("execution_count").isJsonNull();
+            String reason = ran ? reason(cell, executed, id) : notRun(run);
+            boolean passed = ran && reason == null;
+            if (passed) reason = verdicts(cell).get(0).message();
+            if (notes.containsKey(id)) reason += " [" + notes.get(id) + "]";
+            scores.add(new Grader.Score(learner, notebook, id, passed ? max : 0, max, reason));
+        }
+        return scores;
+    }
+
+    /** A check's points: grading.json's, else its cell's nbgrader points. */
+    double maxPoints(JsonObject checkCell) {
+        return settings.points().getOrDefault(Nbgrader.gradeId(checkCell), Nbgrader.points(checkCell));
+    }
+
+    private String notRun(GradingRun.Result run) {
+        return run.timedOut() ? "not run: the whole notebook ran past its limit of " + settings.notebookTimeoutSeconds() + " s"
+                : "not run: the notebook stopped before this check (exit code " + run.exitCode() + (run.exitCode() == 0 ? "" : ": System.exit or a crash") + ")";
+    }
+
+    /** Why a check that ran scores 0, or null when it passed. */
+    private String reason(JsonObject cell, Notebook executed, String id) {
+        List<Notebook.Error> errors = Notebook.errors(cell);
+        List<Verdict> verdicts = verdicts(cell);
+        if (timedOut(errors)) return "timed out: the check ran longer than " + settings.cellTimeoutSeconds() + " s";
+        for (Verdict v : verdicts) if (v.answered() && !v.passed()) return v.message();
+        if (!errors.isEmpty()) return describe(errors.get(0));
+        if (verdicts.stream().anyMatch(v -> !v.answered())) {
+            String answerError = answerError(executed, id);
+            return "not yet answered" + (answerError == null ? "" : " (the answer cell failed: " + answerError + ")");
+        }
+        if (verdicts.isEmpty()) return "the check printed no verdict: " + Notebook.outputText(cell).strip();
+        return null;
+    }
+
+    /** The verdicts a cell's checks gave, in order; a bundle that is no verdict is no verdict. */
+    static List<Verdict> verdicts(JsonObject cell) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (JsonElement data : Notebook.data(cell, Verdict.MIME_TYPE)) {
+            try {
+                verdicts.add(Verdict.fromJson(data));
+            } catch (IllegalArgumentException notAVerdict) {
+                // not written by a check: it proves nothing either way
+            }
+        }
+        return verdicts;
+    }
+
+    private static String answerError(Notebook executed, String checkId) {
+        JsonObject answer = OriginalChecks.find(executed, OriginalChecks.answerId(checkId));
+        if (answer == null) return null;
+        List<Notebook.Error> errors = Notebook.errors(answer);
+        if (timedOut(errors)) return "it timed out";
+        return errors.isEmpty() ? null : errors.get(0).toString();
+    }
+
+    private static boolean timedOut(List<Notebook.Error> errors) {
+        return errors.stream().anyMatch(e -> e.ename().equals(NotebookRunner.TIMED_OUT));
+    }
+
+    /** An AssertionError not thrown by a Check (a check cell's own) says its message alone, as a Check's would. */
+    private static String describe(Notebook.Error error) {
+        return error.ename().endsWith("AssertionError") ? error.evalue() : error.toString();
+    }
+}
