@@ -1,6 +1,6 @@
 package vae.kernel.render;
 
-/** HTML escaping for the renderers. */
+/** HTML escaping, the one copy: the renderers and the lecturer's handouts, slides, feedback and grade report use it. */
 public final class Html {
     private Html() {}
 
