@@ -1,8 +1,5 @@
 package vae;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,22 +13,6 @@ public final class Backend {
     private static volatile boolean started;
 
     private Backend() {}
-
-    /**
-     * Runs {@code action} with System.out silenced: SameDiff M2.1 prints "Added differentiated op …" there while
-     * building a gradient graph, which would land in a learner's cell.
-     */
-    public static <T> T quietly(Supplier<T> action) {
-        PrintStream out = System.out;
-        synchronized (Backend.class) {
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                return action.get();
-            } finally {
-                System.setOut(out);
-            }
-        }
-    }
 
     /** Safe to call many times; every class of the library that touches ND4J calls it first. */
     public static synchronized void start() {

@@ -12,11 +12,12 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
-import vae.model.Im2ColConvolution;
+import vae.samediff.Convolutions;
+import vae.samediff.Stdout;
 
 /**
  * Times each of the conv VAE's layers alone, forward and forward + backward, batch 128: SameDiff's conv2d / deconv2d
- * with NCHW and NHWC data, and the convolutions also as {@link Im2ColConvolution}. It finds which layer and which
+ * with NCHW and NHWC data, and the convolutions also as {@link Convolutions#im2col}. It finds which layer and which
  * formulation costs what; not a test. (Weights as OIYX instead of YXIO fail in M2.1's conv2d_bp, so are not timed.)
  *
  * <pre>java -cp … vae.bench.ConvLayerBenchmark [repeats]</pre>
@@ -62,7 +63,7 @@ public final class ConvLayerBenchmark {
         } else {
             SDVariable w = sd.var("w", Nd4j.rand(DataType.FLOAT, 3, 3, layer.inC, layer.outC).subi(0.5));
             SDVariable b = sd.var("b", Nd4j.zeros(DataType.FLOAT, layer.outC));
-            out = im2col ? Im2ColConvolution.conv3x3(sd, "conv", in, w, b, layer.inC, layer.outC, layer.n, layer.stride) : sd.cnn().conv2d(in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(layer.stride).sW(layer.stride).pH(1).pW(1)
+            out = im2col ? Convolutions.im2col(sd, "conv", in, w, b, layer.n, layer.stride) : sd.cnn().conv2d(in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(layer.stride).sW(layer.stride).pH(1).pW(1)
                     .paddingMode(PaddingMode.VALID).dataFormat(format).build());
         }
         SDVariable loss = out.mul(out).sum("loss");
@@ -81,6 +82,6 @@ public final class ConvLayerBenchmark {
 
     /** Both gradients a layer inside a network needs. */
     private static void gradients(SameDiff sd) {
-        Backend.quietly(() -> sd.calculateGradients(Map.of(), "w", "in"));
+        Stdout.quietly(() -> sd.calculateGradients(Map.of(), "w", "in"));
     }
 }

@@ -15,16 +15,22 @@ public final class Decoder {
     private Decoder() {}
 
     static void declare(Parameters p, VaeConfig c) {
-        int h = c.hiddenSize(), d = c.latentSize();
-        p.declare("decoderW", d, d, h);
-        p.declare("decoderB", d, h);
-        p.declare("outputW", h, h, 784);
-        p.declare("outputB", h, 784);
+        p.linear("decoder", c.latentSize(), c.hiddenSize());
+        p.linear("output", c.hiddenSize(), 784);
     }
 
     static Output build(SameDiff sd, SDVariable z, Map<String, SDVariable> w) {
-        SDVariable hidden = sd.nn().relu("decoderHidden", sd.nn().linear(z, w.get("decoderW"), w.get("decoderB")), 0); // [batch, hidden]
-        SDVariable logits = sd.nn().linear("logits", hidden, w.get("outputW"), w.get("outputB"));                      // [batch, 784]
+        SDVariable hidden = hidden(sd, z, w);                                                       // [batch, hidden]
+        return fromLogits(sd, sd.nn().linear("logits", hidden, w.get("outputW"), w.get("outputB"))); // [batch, 784]
+    }
+
+    /** relu(z·decoderW + decoderB), the first layer of the MLP and of the conv decoder. */
+    static SDVariable hidden(SameDiff sd, SDVariable z, Map<String, SDVariable> w) {
+        return sd.nn().relu("decoderHidden", sd.nn().linear(z, w.get("decoderW"), w.get("decoderB")), 0);
+    }
+
+    /** The logits [batch, 784] and the reconstruction σ(logits) beside them. */
+    static Output fromLogits(SameDiff sd, SDVariable logits) {
         return new Output(logits, sd.nn().sigmoid("reconstruction", logits));
     }
 }

@@ -1,5 +1,6 @@
 package vae.model;
 
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -14,20 +15,21 @@ public final class Encoder {
     private Encoder() {}
 
     static void declare(Parameters p, VaeConfig c) {
-        int h = c.hiddenSize(), d = c.latentSize();
-        p.declare("encoderW", 784, 784, h);
-        p.declare("encoderB", 784, h);
-        p.declare("muW", h, h, d);
-        p.declare("muB", h, d);
-        p.declare("logVarW", h, h, d);
-        p.declare("logVarB", h, d);
+        p.linear("encoder", 784, c.hiddenSize());
+        p.linear("mu", c.hiddenSize(), c.latentSize());
+        p.linear("logVar", c.hiddenSize(), c.latentSize());
     }
 
-    static Output build(SameDiff sd, SDVariable x, java.util.Map<String, SDVariable> w) {
+    static Output build(SameDiff sd, SDVariable x, Map<String, SDVariable> w) {
         SDVariable hidden = sd.nn().relu("encoderHidden", sd.nn().linear(x, w.get("encoderW"), w.get("encoderB")), 0); // [batch, hidden]
-        SDVariable mu = sd.nn().linear("mu", hidden, w.get("muW"), w.get("muB"));                                      // [batch, latent]
+        return heads(sd, hidden, w);
+    }
+
+    /** μ and logvar from the features of each image ([batch, features]): the same two heads for the MLP and the conv encoder. */
+    static Output heads(SameDiff sd, SDVariable features, Map<String, SDVariable> w) {
+        SDVariable mu = sd.nn().linear("mu", features, w.get("muW"), w.get("muB"));                                    // [batch, latent]
         // The encoder predicts log σ², not σ: any real number is a valid logvar, while σ must stay positive.
-        SDVariable logVar = sd.nn().linear("logVar", hidden, w.get("logVarW"), w.get("logVarB"));                      // [batch, latent]
+        SDVariable logVar = sd.nn().linear("logVar", features, w.get("logVarW"), w.get("logVarB"));                    // [batch, latent]
         return new Output(mu, logVar);
     }
 }

@@ -11,6 +11,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The trainable weights of a model by name, initialised as PyTorch initialises {@code nn.Linear} and {@code nn.Conv2d}:
@@ -25,8 +26,26 @@ public final class Parameters {
     private final List<Spec> specs = new ArrayList<>();
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
 
-    void declare(String name, long fanIn, long... shape) {
+    private void declare(String name, long fanIn, long... shape) {
         specs.add(new Spec(name, shape, fanIn));
+    }
+
+    /** {@code nn.Linear(in, out)}: nameW [in, out] and nameB [out], fan-in in. */
+    void linear(String name, long in, long out) {
+        declare(name + "W", in, in, out);
+        declare(name + "B", in, out);
+    }
+
+    /** {@code nn.Conv2d(in, out, 3)}: nameW [3, 3, in, out] (SameDiff's conv2d layout) and nameB [out], fan-in in·9. */
+    void conv3x3(String name, long in, long out) {
+        declare(name + "W", in * 9, 3, 3, in, out);
+        declare(name + "B", in * 9, out);
+    }
+
+    /** {@code nn.ConvTranspose2d(in, out, 3)}: nameW [3, 3, out, in] (SameDiff's deconv2d layout) and nameB [out], fan-in out·9 as PyTorch's. */
+    void convTranspose3x3(String name, long in, long out) {
+        declare(name + "W", out * 9, 3, 3, out, in);
+        declare(name + "B", out * 9, out);
     }
 
     /** Creates every declared weight, filled from {@code seed} in declaration order. */
@@ -41,8 +60,8 @@ public final class Parameters {
     }
 
     /**
-     * Registers every weight as a trainable SameDiff variable. The first graph may copy an array (SameDiff copies
-     * views); the array it keeps becomes the one weight, and later graphs share it without a copy.
+     * Registers every weight as a trainable SameDiff variable. The first graph may copy an array (M2.1's sd.var copies a
+     * view: vae.samediff.SameDiffCopiesViewsTest); the array it keeps becomes the one weight, and later graphs share it.
      */
     Map<String, SDVariable> addTo(SameDiff sd) {
         Map<String, SDVariable> vars = new LinkedHashMap<>();
@@ -73,7 +92,7 @@ public final class Parameters {
         long offset = 0;
         INDArray flat = vector.reshape(vector.length());
         for (INDArray a : arrays.values()) {
-            a.assign(flat.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(offset, offset + a.length())).reshape(a.shape()));
+            a.assign(flat.get(NDArrayIndex.interval(offset, offset + a.length())).reshape(a.shape()));
             offset += a.length();
         }
     }

@@ -14,8 +14,8 @@ public final class Reparameterization {
     private Reparameterization() {}
 
     /**
-     * ε is a placeholder fed at every call, not an in-graph random op: the lesson can feed its own ε,
-     * training feeds fresh noise per batch (and M2.1's random-normal op repeats its values on every call).
+     * ε is a placeholder fed at every call, not an in-graph random op ({@link vae.samediff.Epsilon} says why): the lesson
+     * can feed its own ε, training feeds fresh noise per batch.
      */
     static Output build(SameDiff sd, SDVariable mu, SDVariable logVar, SDVariable epsilon) {
         SDVariable sigma = sd.math().exp("sigma", logVar.mul(0.5)); // [batch, latent]  σ = exp(½·logvar)

@@ -7,6 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
+import vae.samediff.Epsilon;
+import vae.samediff.Stdout;
 
 /**
  * Just the sampling step of the VAE, for μ and logvar you type in: the same {@link Reparameterization} ops as in
@@ -33,7 +35,7 @@ public final class ReparameterizationGraph {
         size = mu.length;
         SDVariable muVar = graph.var("mu", row(mu));
         SDVariable logVarVar = graph.var("logVar", row(logVar));
-        SDVariable epsilon = graph.placeHolder("epsilon", DataType.DOUBLE, 1, size);
+        SDVariable epsilon = Epsilon.placeholder(graph, DataType.DOUBLE, 1, size);
         Reparameterization.Output sampled = Reparameterization.build(graph, muVar, logVarVar, epsilon);
         VaeLoss.klPerDimension(muVar, logVarVar, sampled.sigma());
         // Σ z: its gradient with respect to μ_i, σ_i or logvar_i is dz_i/dμ_i, dz_i/dσ_i, dz_i/dlogvar_i, as z_i depends on no other entry.
@@ -59,7 +61,7 @@ public final class ReparameterizationGraph {
     /** SameDiff's gradients of z: dz/dμ = 1, dz/dσ = ε, dz/dlogvar = ½·σ·ε. */
     public Gradients gradients(double[] epsilon) {
         Map<String, INDArray> feeds = feeds(epsilon);
-        Map<String, INDArray> g = Backend.quietly(() -> {
+        Map<String, INDArray> g = Stdout.quietly(() -> {
             if (!gradientsReady) graph.createGradFunction("sigma");   // once: later calls reuse the gradient graph
             gradientsReady = true;
             return graph.calculateGradients(feeds, "mu", "sigma", "logVar");

@@ -13,6 +13,9 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
+import vae.samediff.BatchOfOne;
+import vae.samediff.Epsilon;
+import vae.samediff.Stdout;
 import vae.train.Trainable;
 
 /**
@@ -46,7 +49,7 @@ public final class Vae implements Trainable {
 
         Map<String, SDVariable> w = parameters.addTo(graph);
         SDVariable x = graph.placeHolder("x", config.dataType(), -1, 784);                           // [batch, 784]
-        SDVariable epsilon = graph.placeHolder("epsilon", config.dataType(), -1, config.latentSize()); // [batch, latent]
+        SDVariable epsilon = Epsilon.placeholder(graph, config.dataType(), -1, config.latentSize());   // [batch, latent]
         Encoder.Output encoded = conv ? ConvEncoder.build(graph, x, w) : Encoder.build(graph, x, w);
         Reparameterization.Output sampled = Reparameterization.build(graph, encoded.mu(), encoded.logVar(), epsilon);
         Decoder.Output decoded = conv ? ConvDecoder.build(graph, sampled.z(), w) : Decoder.build(graph, sampled.z(), w);
@@ -142,50 +145,14 @@ public final class Vae implements Trainable {
             if (!graph.hasVariable(name)) throw new IllegalArgumentException("The graph has no variable '" + name + "'; try one of " + LESSON_STEPS + " or " + trainableVariables());
         }
         prepareGradients();
-        Map<String, INDArray> feeds = gradientFeeds(x, epsilon);
-        Map<String, INDArray> gradients = Backend.quietly(() -> graph.calculateGradients(feeds, wrt));
+        Map<String, INDArray> gradients = BatchOfOne.gradients(graph, feeds(x, epsilon), wrt);
         for (String name : wrt) {
             if (gradients.get(name) == null) {
                 throw new IllegalArgumentException("'" + name + "' has no gradient: the loss does not depend on it through a"
                         + " differentiable path (the BCE loss, for one, reads the decoder's logits, not 'reconstruction')");
             }
         }
-        return x.rows() == 1 ? forTheOneImage(feeds(x, epsilon), gradients) : gradients;
-    }
-
-    /**
-     * One image went through the backward pass twice ({@link #gradientFeeds}), so each per-image variable's gradient came
-     * back for both copies, each half the true one (the loss is the mean over the copies): their sum is the one image's.
-     * Weights, and anything else not per image, already have the one image's gradient. Which variables are per image is
-     * read from a forward pass of the one image: those whose value is half the size of their gradient in one dimension.
-     */
-    private Map<String, INDArray> forTheOneImage(Map<String, INDArray> feeds, Map<String, INDArray> gradients) {
-        List<String> computed = new ArrayList<>();
-        for (String name : gradients.keySet()) if (!parameters.arrays().containsKey(name)) computed.add(name);
-        if (computed.isEmpty()) return gradients;
-        Map<String, INDArray> values = graph.output(feeds, computed);
-        Map<String, INDArray> merged = new LinkedHashMap<>(gradients);
-        for (String name : computed) merged.put(name, sumOfCopies(name, gradients.get(name), values.get(name).shape()));
-        return merged;
-    }
-
-    /** {@code gradient} has twice the extent of {@code shape} in one dimension (both copies, one after the other): their sum. */
-    private static INDArray sumOfCopies(String name, INDArray gradient, long[] shape) {
-        long[] twice = gradient.shape();
-        if (Arrays.equals(twice, shape)) return gradient;   // not per image: already the one image's gradient
-        int d = 0;
-        while (twice.length == shape.length && d < shape.length && twice[d] == shape[d]) d++;
-        long[] doubled = shape.clone();
-        if (d < shape.length) doubled[d] *= 2;
-        if (!Arrays.equals(twice, doubled)) {
-            throw new IllegalStateException("The gradient of '" + name + "' has shape " + Arrays.toString(twice) + " for the image fed twice, "
-                    + "but '" + name + "' has shape " + Arrays.toString(shape) + " for the one image: expected twice it in one dimension");
-        }
-        long[] copies = new long[shape.length + 1];   // [..., 2, shape[d], ...]: the copy index just outside dimension d
-        System.arraycopy(shape, 0, copies, 0, d);
-        copies[d] = 2;
-        System.arraycopy(shape, d, copies, d + 1, shape.length - d);
-        return gradient.dup('c').reshape(copies).sum(d).reshape(shape);
+        return gradients;
     }
 
     /** The names of the trainable variables: the weights and biases of the encoder and decoder, nothing else. */
@@ -220,8 +187,7 @@ public final class Vae implements Trainable {
     public Step lossAndGradients(INDArray batch, Random random) {
         INDArray x = checkImages(batch, "batch");
         prepareGradients();
-        Map<String, INDArray> feeds = gradientFeeds(x, noise(x.rows(), random));
-        OutAndGrad result = Backend.quietly(() -> graph.calculateGradientsAndOutputs(feeds, LOSSES, trainableVariables()));
+        OutAndGrad result = BatchOfOne.outputsAndWeightGradients(graph, feeds(x, noise(x.rows(), random)), LOSSES, trainableVariables());
         return new Step(scalars(result.getOutputs()), result.getGradients());
     }
 
@@ -245,19 +211,9 @@ public final class Vae implements Trainable {
         return feeds;
     }
 
-    /**
-     * The backward pass of M2.1 fails inside a reduce op for a batch of exactly one image (seen with the conv VAE).
-     * The same image twice with the same ε has the same batch-mean loss and the same weight gradients, so that is fed
-     * instead; the per-image gradients then come for two copies, which {@link #gradients} sums back into one.
-     */
-    private Map<String, INDArray> gradientFeeds(INDArray x, INDArray epsilon) {
-        if (x.rows() != 1) return feeds(x, epsilon);
-        return feeds(Nd4j.concat(0, x, x), Nd4j.concat(0, epsilon, epsilon));
-    }
-
     private void prepareGradients() {
         if (gradientsReady) return;
-        Backend.quietly(() -> { graph.createGradFunction("mu", "logVar", "sigma", "z", "reconstruction"); return null; });
+        Stdout.quietly(() -> { graph.createGradFunction("mu", "logVar", "sigma", "z", "reconstruction"); return null; });
         gradientsReady = true;
     }
 

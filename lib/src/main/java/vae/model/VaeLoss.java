@@ -1,8 +1,8 @@
 package vae.model;
 
-import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import vae.samediff.Losses;
 
 /**
  * The VAE's loss, the negative ELBO: reconstruction + β·KL, with KL = ½·Σ(μ² + σ² − log σ² − 1)
@@ -28,14 +28,11 @@ public final class VaeLoss {
                         SDVariable sigma, VaeConfig config) {
         SDVariable reconstructionPerImage, reconstructionLoss;
         if (config.reconstructionLoss() == VaeConfig.ReconstructionLoss.BCE) {
-            // BCE on the logits: the stable form max(l, 0) − l·x + log(1 + e^−|l|), never log(0).
-            reconstructionPerImage = sd.loss().sigmoidCrossEntropy("reconstructionLossPerPixel", x, decoded.logits(), null, LossReduce.NONE, 0.0)
+            // BCE on the logits, not on the reconstruction: the stable form, never log(0).
+            reconstructionPerImage = Losses.bcePerPixel(sd, "reconstructionLossPerPixel", x, decoded.logits())
                     .sum("reconstructionLossPerImage", 1);                                                       // [batch]  Σ over pixels
-            // The loss itself: Σ over batch and pixels of (1/B)·BCE, the batch mean of the per-image sums. The 1/B goes in as
-            // the op's weight, not as a division after it: in ND4J M2.1 the backward pass of the loss ops ignores the gradient
-            // flowing in from later ops, so a later ÷B would leave the gradient B times too large (GradientCheckTest).
-            SDVariable perImageWeight = sd.sizeAt(x, 0).castTo(x.dataType()).rdiv("oneOverBatchSize", 1.0);
-            reconstructionLoss = sd.loss().sigmoidCrossEntropy("reconstructionLoss", x, decoded.logits(), perImageWeight, LossReduce.SUM, 0.0);
+            // scalar: the batch mean of the per-image sums, as one op of its own (Losses says why not the mean of the above)
+            reconstructionLoss = Losses.batchMeanBce(sd, "reconstructionLoss", x, decoded.logits());
         } else {
             reconstructionPerImage = sd.math().squaredDifference("reconstructionLossPerPixel", decoded.reconstruction(), x)
                     .sum("reconstructionLossPerImage", 1);                                                       // [batch]  Σ over pixels

@@ -24,7 +24,7 @@ class GradientsOfIntermediatesTest {
 
     @Test
     void gradientsOfOneImageHaveItsShapesAndMatchFiniteDifferences() {
-        // One image is fed to M2.1's backward pass twice (Vae.gradientFeeds); what comes back must be for the one image.
+        // One image is fed to M2.1's backward pass twice (vae.samediff.BatchOfOne); what comes back must be for the one image.
         check(mlp(), Mnist.train().batch(6), STEP, "mu", "sigma", "logVar", "z");
     }
 

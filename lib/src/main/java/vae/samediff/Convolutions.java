@@ -1,0 +1,82 @@
+package vae.samediff;
+
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * PyTorch's {@code nn.Conv2d(in, out, 3, stride, padding=1)} and {@code nn.ConvTranspose2d(in, out, 3, stride,
+ * padding=1, output_padding)} on NCHW images, with SameDiff's weight layouts: [kH, kW, in, out] for a convolution,
+ * [kH, kW, out, in] for a transposed one.
+ */
+public final class Convolutions {
+    private Convolutions() {}
+
+    /**
+     * {@code nn.Conv2d(in, out, 3, stride, padding=1)}: in [batch, in, n, n] → [batch, out, m, m], m = (n − 1) / stride + 1.
+     * Stands in for {@code sd.cnn().conv2d}, which it uses where that is fastest. M2.1's {@code conv2d_bp} copies its im2col
+     * buffers element by element through a permuted reshape, so its backward pass takes 7–13× its forward, worst with one
+     * input or one output channel (the VAE's first and last convs: 224 → 23 and 449 → 110 ms per batch as {@link #im2col},
+     * while for 16→32 and 32→64 im2col was slower). Timings are no test: {@code bash bench/conv-layers.sh} measures them;
+     * {@code ConvolutionsTest} shows both forms give the same outputs and gradients.
+     */
+    public static SDVariable conv3x3(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
+        long[] w = kernelShape(weights);
+        if (w[2] == 1 || w[3] == 1) return im2col(sd, name, in, weights, bias, n, stride);
+        return sd.cnn().conv2d(name, in, weights, bias, config(stride));
+    }
+
+    /**
+     * The same convolution written as its two steps, im2col + one batched matmul, with every reshape of a contiguous
+     * array (free); its backward pass is a batched matmul and col2im. Public so the benchmark can time it on any layer.
+     */
+    public static SDVariable im2col(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
+        long[] w = kernelShape(weights);
+        long inC = w[2], outC = w[3], m = (n - 1) / stride + 1;
+        SDVariable columns = sd.cnn().im2Col(name + "Patches", in, config(stride));                  // [batch, inC, 3, 3, m, m]: every 3×3 patch
+        SDVariable batch = sd.sizeAt(in, 0).reshape(1);
+        SDVariable flatColumns = sd.reshape(columns, sd.concat(0, batch, sd.constant(Nd4j.createFromArray(inC * 9, m * m))));   // [batch, inC·9, m·m]
+        SDVariable kernel = sd.permute(weights, 3, 2, 0, 1).reshape(1, outC, inC * 9);                 // [1, outC, inC·9]
+        SDVariable kernels = sd.tile(kernel, sd.concat(0, batch, sd.constant(Nd4j.createFromArray(1L, 1L))));  // [batch, outC, inC·9]
+        SDVariable product = sd.mmul(kernels, flatColumns);                                            // [batch, outC, m·m]: one GEMM per image
+        return sd.reshape(product, -1, outC, m, m).add(name, bias.reshape(1, outC, 1, 1));            // [batch, outC, m, m]
+    }
+
+    /**
+     * {@code nn.ConvTranspose2d(in, out, 3, stride, padding=1, output_padding)}: in [batch, in, n, n] → [batch, out, m, m],
+     * m = (n − 1)·stride − 2 + 3 + outputPadding (2n for stride 2 and output_padding 1). Stands in for
+     * {@code sd.cnn().deconv2d}, which has no output_padding ({@code ConvolutionsTest.deconv2dHasNoOutputPadding}): its VALID
+     * form, (n − 1)·stride + 3, is cropped to rows and columns [1, 1 + m), which is the whole difference. Its SAME mode gives
+     * the size 2n but crops the other side ({@code ConvolutionsTest.deconv2dsSameModeIsNotPyTorchsOutputPadding}); and a
+     * rewrite as matmul + col2im, as {@link #im2col} does for a conv, would not train: col2im has no gradient in M2.1
+     * ({@code ConvolutionsTest.col2imHasNoGradient}).
+     */
+    public static SDVariable convTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
+        if (outputPadding < 0 || outputPadding > 1 || outputPadding >= stride) {
+            throw new IllegalArgumentException("outputPadding is " + outputPadding + " but with padding 1 and stride " + stride
+                    + " it must be 0" + (stride > 1 ? " or 1" : "") + " (PyTorch: output_padding < stride, and here ≤ padding)");
+        }
+        int m = Math.toIntExact((n - 1) * stride - 2 + 3 + outputPadding);
+        DeConv2DConfig valid = DeConv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(0).pW(0).isSameMode(false).dataFormat("NCHW").build();
+        SDVariable full = sd.cnn().deconv2d(in, weights, bias, valid);                       // [batch, out, (n−1)·stride + 3, …]
+        return full.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(1, 1 + m), SDIndex.interval(1, 1 + m));
+    }
+
+    /** k3, padding 1: PaddingMode.VALID with explicit padding is PyTorch's padding=1. */
+    private static Conv2DConfig config(int stride) {
+        return Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(1).pW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+    }
+
+    private static long[] kernelShape(SDVariable weights) {
+        long[] w = weights.getShape();
+        if (w == null || w.length != 4 || w[0] != 3 || w[1] != 3) {
+            throw new IllegalArgumentException("weights '" + weights.name() + "' have shape " + java.util.Arrays.toString(w)
+                    + " but a 3×3 convolution needs [3, 3, inChannels, outChannels]");
+        }
+        return w;
+    }
+}
