@@ -1,0 +1,102 @@
+package vae.model;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * What {@link Vae} checks of a learner's input before the graph sees it; each message says what came, what was
+ * expected, and the likely fix. An input that passes comes back in the model's data type.
+ */
+final class InputChecks {
+    private final int latentSize;
+    private final DataType dataType;
+
+    InputChecks(VaeConfig config) {
+        this.latentSize = config.latentSize();
+        this.dataType = config.dataType();
+    }
+
+    /** Images of [batch, 784] with pixels in [0, 1]. */
+    INDArray images(INDArray x, String name) {
+        if (x == null) throw new IllegalArgumentException(name + " is null; expected images of shape [batch, 784]");
+        long[] s = x.shape();
+        if (x.rank() == 3 && s[1] == 28 && s[2] == 28) {
+            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s)
+                    + " but the encoder expects [batch, 784]: flatten each image first with Images.flatten(" + name + ")");
+        }
+        if (x.rank() == 2 && s[0] == 28 && s[1] == 28) {
+            throw new IllegalArgumentException(name + " has shape [28, 28] but the encoder expects [batch, 784]: flatten it first with Images.flatten(" + name + ")");
+        }
+        if (x.rank() == 1 && s[0] == 784) {
+            throw new IllegalArgumentException(name + " has shape [784] but the encoder expects [batch, 784]: make it one row with " + name + ".reshape(1, 784)");
+        }
+        if (x.rank() != 2 || s[1] != 784) {
+            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s) + " but the encoder expects [batch, 784]");
+        }
+        double sum = x.sumNumber().doubleValue();
+        if (!Double.isFinite(sum)) {
+            throw new IllegalArgumentException(name + " contains NaN or infinite pixels; expected values in [0, 1]. Check how the images were loaded or scaled");
+        }
+        double max = x.maxNumber().doubleValue(), min = x.minNumber().doubleValue();
+        if (max > 1 || min < 0) {
+            throw new IllegalArgumentException(name + " has pixels from " + min + " to " + max + " but the model expects [0, 1]"
+                    + (max > 1 ? ": divide grey levels 0–255 by 255" : ""));
+        }
+        return x.dataType() == dataType ? x : x.castTo(dataType);
+    }
+
+    /** ε of [batch, latent], one row per image of x. */
+    INDArray epsilon(INDArray epsilon, long batch) {
+        return latent(epsilon, "epsilon", batch);
+    }
+
+    /** A point of the latent space per row, [batch, latent]; {@code batch} −1 takes any number of rows. */
+    INDArray latent(INDArray v, String name, long batch) {
+        if (v == null) throw new IllegalArgumentException(name + " is null; expected [batch, " + latentSize + "]");
+        long[] s = v.shape();
+        if (v.rank() == 1 && s[0] == latentSize) {
+            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s) + " but the model expects [batch, " + latentSize
+                    + "]: make it one row with " + name + ".reshape(1, " + latentSize + ")");
+        }
+        if (v.rank() != 2 || s[1] != latentSize) {
+            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s) + " but this VAE's latent size is " + latentSize
+                    + ", so " + name + " must be [batch, " + latentSize + "]");
+        }
+        if (batch >= 0 && s[0] != batch) {
+            throw new IllegalArgumentException(name + " has " + s[0] + " rows but x has " + batch + " images: give one row of " + name + " per image");
+        }
+        if (!Double.isFinite(v.sumNumber().doubleValue())) throw new IllegalArgumentException(name + " contains NaN or infinite values");
+        return v.dataType() == dataType ? v : v.castTo(dataType);
+    }
+
+    /** Every name asked for is a variable of the graph. */
+    static void variablesExist(SameDiff graph, List<String> trainable, String... wrt) {
+        for (String name : wrt) {
+            if (!graph.hasVariable(name)) throw new IllegalArgumentException("The graph has no variable '" + name + "'; try one of " + Vae.LESSON_STEPS + " or " + trainable);
+        }
+    }
+
+    /** Every name asked for got a gradient: the loss reads it. */
+    static void gradientsFound(Map<String, INDArray> gradients, String... wrt) {
+        for (String name : wrt) {
+            if (gradients.get(name) == null) {
+                throw new IllegalArgumentException("'" + name + "' has no gradient: the loss does not depend on it through a"
+                        + " differentiable path (the BCE loss, for one, reads the decoder's logits, not 'reconstruction')");
+            }
+        }
+    }
+
+    /** An interpolation has its two ends at least. */
+    static void interpolationSteps(int steps) {
+        if (steps < 2) throw new IllegalArgumentException("steps is " + steps + " but an interpolation needs at least 2 (the two ends)");
+    }
+
+    /** Each end of an interpolation is one image. */
+    static void oneImageEach(INDArray muA, INDArray muB) {
+        if (muA.rows() != 1 || muB.rows() != 1) throw new IllegalArgumentException("interpolate takes one image at each end, [1, 784]");
+    }
+}

@@ -1,0 +1,111 @@
+package vae.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import vae.samediff.BatchOfOne;
+import vae.samediff.Epsilon;
+import vae.samediff.Stdout;
+import vae.train.Trainable;
+
+/**
+ * The VAE as one SameDiff graph whose variables carry the lesson's names (Kingma &amp; Welling 2013):
+ * x → encoder → μ, logvar → σ = exp(½·logvar) → z = μ + σ·ε → decoder → reconstruction → loss = reconstruction + β·KL;
+ * and beside it the decoder alone, fed z, on the same weights. Inputs come checked ({@link InputChecks}).
+ */
+final class VaeGraph {
+    static final List<String> LESSON_STEPS = List.of("x", "mu", "logVar", "sigma", "epsilon", "z",
+            "reconstruction", "reconstructionLoss", "kl", "loss");
+    private static final List<String> PER_IMAGE = List.of("reconstructionLossPerPixel", "reconstructionLossPerImage", "klPerDimension", "klPerImage");
+    private static final List<String> LOSSES = List.of("loss", "reconstructionLoss", "kl");
+
+    private final Parameters parameters = new Parameters();
+    private final SameDiff graph = SameDiff.create();
+    private final SameDiff decoderGraph = SameDiff.create();   // the same decoder weights, fed z directly
+    private boolean gradientsReady;
+
+    VaeGraph(VaeConfig config) {
+        Architecture architecture = Architecture.of(config);
+        architecture.declare(parameters, config);
+        parameters.allocate(config.dataType(), config.seed());
+
+        Map<String, SDVariable> w = parameters.addTo(graph);
+        SDVariable x = graph.placeHolder("x", config.dataType(), -1, 784);                               // [batch, 784]
+        SDVariable epsilon = Epsilon.placeholder(graph, config.dataType(), -1, config.latentSize());      // [batch, latent]
+        Encoder.Output encoded = architecture.encode(graph, x, w);                                       // μ, logvar: [batch, latent]
+        Reparameterization.Output sampled = Reparameterization.build(graph, encoded.mu(), encoded.logVar(), epsilon); // σ, z
+        Decoder.Output decoded = architecture.decode(graph, sampled.z(), w);                             // [batch, 784]
+        VaeLoss.build(graph, x, decoded, encoded.mu(), encoded.logVar(), sampled.sigma(), config);
+        graph.setLossVariables("loss");
+
+        Map<String, SDVariable> shared = parameters.addTo(decoderGraph);   // the same arrays, no copy: always in sync
+        architecture.decode(decoderGraph, decoderGraph.placeHolder("z", config.dataType(), -1, config.latentSize()), shared);
+    }
+
+    SameDiff graph() { return graph; }
+
+    Parameters parameters() { return parameters; }
+
+    /** Every lesson step and per-image term of one pass, in the lesson's order. */
+    ForwardPass pass(INDArray x, INDArray epsilon) {
+        List<String> wanted = new ArrayList<>(LESSON_STEPS);
+        wanted.addAll(PER_IMAGE);
+        Map<String, INDArray> out = graph.output(feeds(x, epsilon), wanted);
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
+        for (String name : wanted) ordered.put(name, out.get(name));
+        return new ForwardPass(ordered);
+    }
+
+    Encoded encode(INDArray x) {
+        Map<String, INDArray> out = graph.output(Map.of("x", x), "mu", "logVar");
+        return new Encoded(out.get("mu"), out.get("logVar"));
+    }
+
+    INDArray decode(INDArray z) {
+        return decoderGraph.output(Map.of("z", z), "reconstruction").get("reconstruction");
+    }
+
+    /** The batch means "loss", "reconstructionLoss" and "kl". */
+    Map<String, Double> losses(INDArray x, INDArray epsilon) {
+        return scalars(graph.output(feeds(x, epsilon), LOSSES));
+    }
+
+    /** d loss/d each of {@code wrt}, in its shape for this batch; null for a variable the loss does not reach. */
+    Map<String, INDArray> gradients(INDArray x, INDArray epsilon, String... wrt) {
+        prepareGradients();
+        return BatchOfOne.gradients(graph, feeds(x, epsilon), wrt);
+    }
+
+    /** The losses and the gradient of "loss" for every weight: one training step's worth. */
+    Trainable.Step lossAndGradients(INDArray x, INDArray epsilon) {
+        prepareGradients();
+        OutAndGrad result = BatchOfOne.outputsAndWeightGradients(graph, feeds(x, epsilon), LOSSES, new ArrayList<>(parameters.arrays().keySet()));
+        return new Trainable.Step(scalars(result.getOutputs()), result.getGradients());
+    }
+
+    private static Map<String, Double> scalars(Map<String, INDArray> out) {
+        Map<String, Double> losses = new LinkedHashMap<>();
+        for (String name : LOSSES) losses.put(name, out.get(name).getDouble(0));
+        return losses;
+    }
+
+    private static Map<String, INDArray> feeds(INDArray x, INDArray epsilon) {
+        Map<String, INDArray> feeds = new HashMap<>(4);
+        feeds.put("x", x);
+        feeds.put("epsilon", epsilon);
+        return feeds;
+    }
+
+    /** The gradient graph, built once (later calls reuse it) with the intermediates the lesson differentiates. */
+    private void prepareGradients() {
+        if (gradientsReady) return;
+        Stdout.quietly(() -> { graph.createGradFunction("mu", "logVar", "sigma", "z", "reconstruction"); return null; });
+        gradientsReady = true;
+    }
+}
