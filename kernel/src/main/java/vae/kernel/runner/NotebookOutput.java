@@ -1,14 +1,11 @@
 package vae.kernel.runner;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vae.kernel.notebook.OutputJson;
 import vae.kernel.session.Output;
 
 /**
@@ -70,34 +67,15 @@ public final class NotebookOutput implements Output {
         outputs.add(o);
     }
 
-    /** The bundle as nbformat stores it: text as text, a JSON type ({@code application/json}, {@code …+json}) as JSON. */
     private static JsonObject data(Map<String, String> bundle) {
-        JsonObject d = new JsonObject();
-        bundle.forEach((mime, value) -> d.add(mime, isJson(mime) ? json(value) : new JsonPrimitive(value)));
-        return d;
-    }
-
-    private static boolean isJson(String mime) {
-        return mime.equals("application/json") || (mime.startsWith("application/") && mime.endsWith("+json"));
-    }
-
-    private static JsonElement json(String value) {
-        try {
-            return JsonParser.parseString(value);
-        } catch (JsonParseException e) {
-            return new JsonPrimitive(value); // not JSON after all: kept as the text it is
-        }
+        return OutputJson.data(bundle);
     }
 
     /** An error output, as a failing cell ends. */
     public synchronized void error(String ename, String evalue, List<String> traceback) {
         JsonObject o = new JsonObject();
         o.addProperty("output_type", "error");
-        o.addProperty("ename", ename);
-        o.addProperty("evalue", evalue);
-        JsonArray tb = new JsonArray();
-        traceback.forEach(tb::add);
-        o.add("traceback", tb);
+        OutputJson.error(ename, evalue, traceback).entrySet().forEach(e -> o.add(e.getKey(), e.getValue()));
         outputs.add(o);
     }
 }

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.zeromq.ZMQ;
 import vae.kernel.KernelLog;
 import vae.kernel.evaluator.CellException;
+import vae.kernel.notebook.OutputJson;
 import vae.kernel.session.Session;
 
 /**
@@ -70,13 +71,8 @@ final class Execution {
     }
 
     private static JsonObject error(String ename, String evalue, java.util.List<String> traceback) {
-        JsonObject error = new JsonObject();
+        JsonObject error = OutputJson.error(ename, evalue, traceback);
         error.addProperty("status", "error");
-        error.addProperty("ename", ename);
-        error.addProperty("evalue", evalue);
-        JsonArray tb = new JsonArray();
-        traceback.forEach(tb::add);
-        error.add("traceback", tb);
         return error;
     }
 

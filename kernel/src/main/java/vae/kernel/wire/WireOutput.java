@@ -67,9 +67,8 @@ final class WireOutput implements Output {
         wire.publish(request, "execute_result", c);
     }
 
+    /** JSON MIME types travel as JSON, as the protocol wants them (a check's verdict, a widget view). */
     private static JsonObject json(Map<String, String> bundle) {
-        JsonObject o = new JsonObject();
-        bundle.forEach(o::addProperty);
-        return o;
+        return vae.kernel.notebook.OutputJson.data(bundle);
     }
 }
