@@ -4,9 +4,7 @@
 # other notebooks or settings: bash bench/kernel-memory.sh --settings test notebooks/solutions/12-*.ipynb
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-PY=/usr/bin/python3
-[[ -x $PY ]] && $PY -c "import jupyter_client" 2>/dev/null || PY=python3
-$PY -c "import jupyter_client" 2>/dev/null || { echo "kernel memory benchmark: needs jupyter_client (apt-get install python3-jupyter-client)" >&2; exit 1; }
+BENCHMARK="kernel memory benchmark" . "$ROOT/bench/common/jupyter-python.sh"
 if [[ $# -eq 0 ]]; then
   set -- "$ROOT"/notebooks/solutions/09-*.ipynb "$ROOT"/notebooks/solutions/10-*.ipynb "$ROOT"/notebooks/solutions/11-*.ipynb
 fi

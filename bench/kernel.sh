@@ -3,7 +3,5 @@
 # VAE_KERNEL_CLASSPATH and JAVA); add --write to record the figures in kernel/BENCHMARKS.md.
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-PY=/usr/bin/python3
-[[ -x $PY ]] && $PY -c "import jupyter_client" 2>/dev/null || PY=python3
-$PY -c "import jupyter_client" 2>/dev/null || { echo "kernel benchmark: needs jupyter_client (apt-get install python3-jupyter-client python3-ipykernel)" >&2; exit 1; }
+BENCHMARK="kernel benchmark" . "$ROOT/bench/common/jupyter-python.sh"
 exec $PY "$ROOT/kernel/bench/kernel_bench.py" --write "$ROOT/kernel/BENCHMARKS.md" "$@"

@@ -4,7 +4,5 @@
 # kernel/BENCHMARKS.md. Run after bench/kernel.sh, which rewrites that file ("./tutorial bench" runs them in that order).
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-PY=/usr/bin/python3
-[[ -x $PY ]] && $PY -c "import jupyter_client" 2>/dev/null || PY=python3
-$PY -c "import jupyter_client" 2>/dev/null || { echo "output benchmark: needs jupyter_client (apt-get install python3-jupyter-client python3-ipykernel)" >&2; exit 1; }
+BENCHMARK="output benchmark" . "$ROOT/bench/common/jupyter-python.sh"
 exec $PY "$ROOT/kernel/bench/output_bench.py" --write "$ROOT/kernel/BENCHMARKS.md" "$@"
