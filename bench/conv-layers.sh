@@ -11,5 +11,5 @@ if [[ ! -f "$CP_FILE" || ! -d "$ROOT/bench/target/classes" ]]; then
   (cd "$ROOT" && mvn -q -pl bench -am -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
 fi
 . "$ROOT/lib/process-env.sh"   # the JVM environment: one OpenMP thread, malloc that reuses memory
-"${JAVA:-java}" -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
-  -cp "$ROOT/bench/target/classes:$(cat "$CP_FILE")" vae.bench.ConvLayerBenchmark "${1:-5}"
+# The main takes its JVM settings (headless, the natives' cache) from vae.Launch.
+"${JAVA:-java}" -cp "$ROOT/bench/target/classes:$(cat "$CP_FILE")" vae.bench.ConvLayerBenchmark "${1:-5}"

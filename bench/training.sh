@@ -47,7 +47,7 @@ for model in $MODELS; do
       LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-2}" \
         $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" ${IMAGES:+--images "$IMAGES"} >> "$OUT"
     fi
-    BENCH_NOTE="${PROFILE:-generic}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-$OMP_NUM_THREADS}" "$JAVA" $SAMEDIFF_JVM_OPTIONS -Dorg.bytedeco.javacpp.cachedir="$HOME/.cache/vae-notebooks/javacpp" \
+    BENCH_NOTE="${PROFILE:-generic}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-$OMP_NUM_THREADS}" "$JAVA" $SAMEDIFF_JVM_OPTIONS \
       -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" $IMAGES >> "$OUT"
   done
 done

@@ -36,6 +36,7 @@ public final class ConvLayerBenchmark {
             new Layer("output 16→1 s1 28", false, 16, 1, 28, 1));
 
     public static void main(String[] args) {
+        vae.Launch.prepareThisJvm();
         Backend.start();
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int batch = 128;

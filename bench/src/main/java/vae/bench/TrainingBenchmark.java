@@ -23,6 +23,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
     public static void main(String[] args) {
+        vae.Launch.prepareThisJvm();
         String model = args.length > 0 ? args[0] : "mlp";
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         VaeConfig config = switch (model) {

@@ -3,6 +3,7 @@ package vae.lecturer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import vae.kernel.notebook.Notebook;
@@ -27,8 +28,8 @@ public final class GradingRun {
     /** Runs {@code in} into {@code out} in a new JVM, its output into {@code log}; stops it at the notebook's time limit. */
     static Result start(GradingSettings settings, String classpath, Path in, Path out, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.awt.headless=true",
-                "-cp", classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toString(), out.toString())
+        ProcessBuilder builder = new ProcessBuilder(vae.Launch.command(java, List.of("-Xmx" + settings.maxHeapMegabytes() + "m"),
+                classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toString(), out.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         vae.Launch.configure(builder);
         Process process = builder.start();
