@@ -19,6 +19,8 @@ import vae.kernel.notebook.Notebook;
  * variable, declared null above the markers, stays unset), checks between {@code // BEGIN HIDDEN TESTS} and
  * {@code // END HIDDEN TESTS} are removed, and the outputs of answer and check cells are cleared (they would show the
  * solution's results), as are those of the closing {@code Check.report()}. All other outputs stay, so the learner version reads well before it is run.
+ * Check cells are locked as nbgrader's {@code LockCells} locks them (cell metadata {@code "editable": false,
+ * "deletable": false}, which Jupyter honours), and answer cells cannot be deleted ({@code "deletable": false}).
  */
 public final class LearnerVersions {
     static final Pattern SOLUTION = Pattern.compile("(?m)^([ \\t]*)// BEGIN SOLUTION[^\\n]*\\n(?:.*\\n)*?[ \\t]*// END SOLUTION[^\\n]*(\\n|$)");
@@ -40,8 +42,18 @@ public final class LearnerVersions {
                 cell.add("outputs", new JsonArray());
                 cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
             }
+            lock(cell);
         }
         return learner;
+    }
+
+    /** A check cannot be edited or deleted in Jupyter, an answer cannot be deleted (the grader restores both anyway). */
+    static void lock(JsonObject cell) {
+        if (!Nbgrader.isCheck(cell) && !Nbgrader.isSolution(cell)) return;
+        if (!cell.has("metadata")) cell.add("metadata", new JsonObject());
+        JsonObject meta = cell.getAsJsonObject("metadata");
+        if (Nbgrader.isCheck(cell)) meta.addProperty("editable", false);
+        meta.addProperty("deletable", false);
     }
 
     static String stubSolutions(String source) {

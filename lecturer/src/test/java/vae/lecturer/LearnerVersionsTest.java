@@ -52,6 +52,28 @@ class LearnerVersionsTest {
     }
 
     @Test
+    void checkCellsAreLockedAndAnswerCellsCannotBeDeleted() {
+        JsonObject nb = new JsonObject();
+        JsonArray cells = new JsonArray();
+        cells.add(cell("code", "// BEGIN SOLUTION\nsigma = s;\n// END SOLUTION\n", "{\"solution\": true, \"grade\": false, \"grade_id\": \"03-sigma\"}"));
+        cells.add(cell("code", "Check.closeTo(\"σ\", sigma, e, 1e-3, \"ok\");", "{\"solution\": false, \"grade\": true, \"grade_id\": \"03-sigma-check\", \"points\": 2}"));
+        cells.add(cell("code", "var x = 1;", null));
+        nb.add("cells", cells);
+        List<JsonObject> out = LearnerVersions.of(new Notebook(nb)).cells();
+        // nbgrader's LockCells: grade cells neither editable nor deletable, solution cells not deletable.
+        assertEquals(JsonParser.parseString("{\"deletable\": false, \"editable\": false}"), withoutNbgrader(out.get(1)));
+        assertEquals(JsonParser.parseString("{\"deletable\": false}"), withoutNbgrader(out.get(0)));
+        assertEquals(new JsonObject(), out.get(2).getAsJsonObject("metadata"), "other cells stay as they are");
+        assertFalse(new Notebook(nb).cells().get(1).getAsJsonObject("metadata").has("editable"), "the solutions notebook is untouched");
+    }
+
+    static JsonObject withoutNbgrader(JsonObject cell) {
+        JsonObject meta = cell.getAsJsonObject("metadata").deepCopy();
+        meta.remove("nbgrader");
+        return meta;
+    }
+
+    @Test
     void indentedSolutionKeepsItsIndentation() {
         assertEquals("for (int i = 0; i < 3; i++) {\n    // YOUR CODE HERE\n}\n",
                 LearnerVersions.stubSolutions("for (int i = 0; i < 3; i++) {\n    // BEGIN SOLUTION\n    z[i] = mu[i];\n    // END SOLUTION\n}\n"));
@@ -68,6 +90,7 @@ class LearnerVersionsTest {
             long exercises = learner.cells().stream().filter(Nbgrader::isCheck).count();
             assertTrue(exercises >= 3, solution.getFileName() + " has " + exercises + " checked exercises; each notebook needs at least 3");
             for (JsonObject c : learner.cells()) {
+                if (Nbgrader.isCheck(c)) assertFalse(c.getAsJsonObject("metadata").get("editable").getAsBoolean(), solution.getFileName() + " has an editable check");
                 String s = Notebook.source(c);
                 assertFalse(s.contains("BEGIN SOLUTION") || s.contains("BEGIN HIDDEN TESTS"), solution.getFileName() + " leaks a solution or hidden test");
             }
