@@ -55,7 +55,8 @@ except ImportError:
 # A server idle this long is stopped by the hub's culler below; a learner's work is saved, the kernel's state is not.
 CULL_AFTER = int(os.environ.get("VAE_HUB_CULL_AFTER_S", "3600"))
 # The single-user server's environment: what the notebooks read (MAX_EPOCH, DATASET_LIMIT) if the hub was given them.
-c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "JAVA_HOME", "MAX_EPOCH", "DATASET_LIMIT"]
+c.Spawner.env_keep = ["PATH", "PYTHONPATH", "CONDA_ROOT", "CONDA_DEFAULT_ENV", "VIRTUAL_ENV", "LANG", "LC_ALL",
+                      "JUPYTERHUB_SINGLEUSER_APP", "JAVA_HOME", "MAX_EPOCH", "DATASET_LIMIT"]
 # An idle kernel is shut down by the learner's own server after this long (its memory comes back).
 c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=%d" % CULL_AFTER,
                   "--MappingKernelManager.cull_interval=300"]
