@@ -13,8 +13,11 @@ import vae.kernel.session.Output;
 public final class Display {
     private Display() {}
 
-    /** Shows {@code value} (a chart, a table, an array, an image, or its text) and returns its display id. */
+    /** Shows {@code value} (a chart, a table, an array, an image, a widget, or its text) and returns its display id. */
     public static DisplayId display(Object value) {
+        if (value instanceof DisplaysItself d) {
+            return d.displayItself();
+        }
         DisplayId id = new DisplayId(UUID.randomUUID().toString());
         send(Renderers.get().render(value), id.id(), false);
         return id;
@@ -35,6 +38,11 @@ public final class Display {
         DisplayId id = new DisplayId(UUID.randomUUID().toString());
         send(bundle, id.id(), false);
         return id;
+    }
+
+    /** Replaces what was shown under {@code id} with a ready MIME bundle, in place. */
+    public static void updateDisplayBundle(DisplayId id, Map<String, String> bundle) {
+        send(bundle, id.id(), true);
     }
 
     private static void send(Map<String, String> bundle, String id, boolean update) {

@@ -75,7 +75,11 @@ public final class Main {
         Wire wire = new Wire(info);
         // Answer kernel_info at once; JShell starts meanwhile and the first request that needs it waits.
         CompletableFuture<Session> session = CompletableFuture.supplyAsync(Session::create);
-        return new JupyterKernel(wire, session).run();
+        JupyterKernel kernel = new JupyterKernel(wire, session);
+        // The widget targets are there before the frontend's widget manager connects and announces itself.
+        vae.kernel.comm.CommManager.install(kernel.comms());
+        vae.kernel.widgets.WidgetFrontend.install(kernel.comms(), t -> session.join().evaluator().failure(t));
+        return kernel.run();
     }
 
     private static int install(String[] args) throws Exception {

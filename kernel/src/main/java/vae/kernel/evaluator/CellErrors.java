@@ -79,26 +79,47 @@ final class CellErrors {
             String message = unresolvedWarning(unresolved.getSnippet()).replace("however, it", "it");
             return new RuntimeFailure("UnresolvedReference", message, List.of(message));
         }
-        EvalException eval = (EvalException) e;
+        return failure(Thrown.of((EvalException) e));
+    }
+
+    /** What cell code threw when it ran later, outside a cell (a widget's handler), in the form of a cell's error. */
+    RuntimeFailure runtimeError(Throwable t) {
+        return failure(Thrown.of(t));
+    }
+
+    /** An exception as JShell reports it ({@link EvalException}) or as it was thrown, for {@link #describe}. */
+    private record Thrown(String className, String message, StackTraceElement[] frames, Thrown cause) {
+        static Thrown of(EvalException e) {
+            return new Thrown(e.getExceptionClassName(), e.getMessage(), e.getStackTrace(),
+                    e.getCause() instanceof EvalException c ? of(c) : null);
+        }
+
+        static Thrown of(Throwable t) {
+            return new Thrown(t.getClass().getName(), t.getMessage(), t.getStackTrace(),
+                    t.getCause() == null || t.getCause() == t ? null : of(t.getCause()));
+        }
+    }
+
+    private RuntimeFailure failure(Thrown thrown) {
         List<String> lines = new ArrayList<>();
-        describe(eval, lines, "");
-        String message = eval.getMessage() == null ? "" : cleanMessage(eval.getMessage());
-        if (eval.getExceptionClassName().equals(CellExit.Called.class.getName())) {
+        describe(thrown, lines, "");
+        String message = thrown.message() == null ? "" : cleanMessage(thrown.message());
+        if (thrown.className().equals(CellExit.Called.class.getName())) {
             lines.set(0, "SystemExit: " + message);
             return new RuntimeFailure("SystemExit", message, lines);
         }
-        if (eval.getExceptionClassName().equals(OutOfMemoryError.class.getName())) {
+        if (thrown.className().equals(OutOfMemoryError.class.getName())) {
             String limit = MemoryLimits.explain(message);
             lines.add(1, limit);
-            return new RuntimeFailure(eval.getExceptionClassName(), message + ". " + limit, lines);
+            return new RuntimeFailure(thrown.className(), message + ". " + limit, lines);
         }
-        return new RuntimeFailure(eval.getExceptionClassName(), message, lines);
+        return new RuntimeFailure(thrown.className(), message, lines);
     }
 
-    private void describe(EvalException e, List<String> lines, String prefix) {
-        String message = e.getMessage();
-        lines.add(prefix + e.getExceptionClassName() + (message == null ? "" : ": " + cleanMessage(message)));
-        StackTraceElement[] frames = e.getStackTrace();
+    private void describe(Thrown e, List<String> lines, String prefix) {
+        String message = e.message();
+        lines.add(prefix + e.className() + (message == null ? "" : ": " + cleanMessage(message)));
+        StackTraceElement[] frames = e.frames();
         int last = -1;
         for (int i = 0; i < frames.length; i++) {
             if (isCellFrame(frames[i])) {
@@ -111,14 +132,14 @@ final class CellErrors {
             if (last >= 0 ? i > last : isKernelFrame(f)) {
                 break;
             }
-            if (f.getClassName().equals(CellExit.class.getName())) {
-                continue; // the stand-in for System.exit: the cell's own frame below says where it was called
+            if (f.getClassName().equals(CellExit.class.getName()) || f.getClassName().startsWith("vae.kernel.widgets.")) {
+                continue; // System.exit's stand-in, a widget's own checks: the message and the cell's frame say it all
             }
             shown.add("    at " + frame(f));
         }
         lines.addAll(collapseRepeats(shown));
-        if (e.getCause() instanceof EvalException cause) {
-            describe(cause, lines, "Caused by: ");
+        if (e.cause() != null) {
+            describe(e.cause(), lines, "Caused by: ");
         }
     }
 
@@ -146,7 +167,8 @@ final class CellErrors {
     private static boolean isKernelFrame(StackTraceElement f) {
         String c = f.getClassName();
         return c.startsWith("vae.kernel.evaluator.") || c.startsWith("jdk.internal.reflect.")
-                || c.startsWith("java.lang.reflect.") || c.startsWith("jdk.jshell.");
+                || c.startsWith("java.lang.reflect.") || c.startsWith("jdk.jshell.")
+                || c.startsWith("vae.kernel.comm.") || c.startsWith("vae.kernel.wire.") || c.startsWith("java.util.concurrent.");
     }
 
     /** JShell names a cell's frames by snippet ("#12") and strips its wrapper classes from them. */
@@ -159,7 +181,8 @@ final class CellErrors {
             return f.toString();
         }
         String type = cleanMessage(f.getClassName());
-        String method = f.getMethodName().equals("do_it$") ? "" : f.getMethodName();
+        String method = f.getMethodName().equals("do_it$") ? "" : f.getMethodName().startsWith("lambda$") ? "lambda"
+                : f.getMethodName();
         String name = type.isEmpty() ? method : method.isEmpty() ? type : type + "." + method;
         String file = f.getFileName() == null ? "" : f.getFileName().replace("#", "");
         Origin origin = origins.get(file);

@@ -17,7 +17,7 @@ import jdk.jshell.SourceCodeAnalysis;
  */
 public final class Evaluator implements AutoCloseable {
 
-    /** Imports every cell starts with, as in JShell's default start-up, plus the kernel's display API. */
+    /** Imports every cell starts with, as in JShell's default start-up, plus the kernel's display and widget APIs. */
     public static final List<String> STARTUP = List.of(
             "import java.util.*;",
             "import java.util.function.*;",
@@ -26,7 +26,9 @@ public final class Evaluator implements AutoCloseable {
             "import java.math.*;",
             "import java.nio.file.*;",
             "import static vae.kernel.Display.*;",
-            "import vae.kernel.Progress;");
+            "import vae.kernel.Progress;",
+            "import vae.kernel.widgets.*;",
+            "import static vae.kernel.widgets.Widgets.*;");
 
     /** A cell's value: {@code present} is false when the cell ends with a statement or a declaration. */
     public record Result(boolean present, Object value, List<String> warnings) {
@@ -119,7 +121,10 @@ public final class Evaluator implements AutoCloseable {
                     warnings.add(errors.unresolvedWarning((DeclarationSnippet) snippet));
                 }
                 if (Snippets.isExpression(snippet)) {
-                    result = new Result(true, control.lastValue(), warnings);
+                    Object value = control.lastValue();
+                    // slider.value(5); returns the slider, for chains: as a statement it does not show it again
+                    boolean statement = value instanceof vae.kernel.DisplaysItself && piece.source().strip().endsWith(";");
+                    result = statement ? Result.none(warnings) : new Result(true, value, warnings);
                 }
             }
         }
@@ -162,6 +167,27 @@ public final class Evaluator implements AutoCloseable {
 
     public boolean isInterrupted() {
         return interrupted;
+    }
+
+    /**
+     * What code of a cell threw when it ran later, outside any cell (a widget's observer), described as a cell's
+     * runtime error: the cells' and libraries' frames, each cell frame by its cell and line.
+     */
+    public CellException failure(Throwable t) {
+        // JShell names the cells' frames ("In [3], line 2") only in what a snippet throws: so a snippet throws it again.
+        Rethrow.hold(t);
+        try {
+            for (SnippetEvent e : shell.eval("vae.kernel.evaluator.Rethrow.held();")) {
+                if (e.exception() != null) {
+                    return errors.runtimeError(e.exception());
+                }
+            }
+        } catch (RuntimeException e) {
+            // fall through: the frames as they are
+        } finally {
+            Rethrow.hold(null);
+        }
+        return errors.runtimeError(t);
     }
 
     /** Adds a jar or directory to what cells compile against and load from. */

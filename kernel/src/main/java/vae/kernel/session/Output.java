@@ -14,6 +14,18 @@ public interface Output {
     void result(Map<String, String> bundle);
 
     /**
+     * Clears what was shown so far ({@code clear_output}); with {@code wait}, only once the next output comes, so a
+     * picture that is redrawn does not flicker. By default nothing is cleared (the headless runner keeps everything).
+     */
+    default void clear(boolean wait) {
+    }
+
+    /** An error shown among the outputs (a widget's failing callback), as the {@code error} output of a cell. */
+    default void error(String ename, String evalue, java.util.List<String> traceback) {
+        stream("stderr", ename + ": " + evalue + "\n" + String.join("\n", traceback) + "\n");
+    }
+
+    /**
      * A line the learner types (without its newline), for a cell reading {@code System.in}. By default nobody can type:
      * the headless runner and the grader run without a keyboard.
      */

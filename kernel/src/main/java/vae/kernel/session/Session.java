@@ -63,7 +63,9 @@ public final class Session implements AutoCloseable {
                 System.err.println("Note: " + warning);
             }
             CellContext.flush();
-            if (result.present() && !(result.value() instanceof vae.kernel.DisplayId)) {
+            if (result.present() && result.value() instanceof vae.kernel.DisplaysItself d) {
+                d.displayItself(); // a widget: its view, as IPython shows one through _ipython_display_
+            } else if (result.present() && !(result.value() instanceof vae.kernel.DisplayId)) {
                 out.result(Renderers.get().render(result.value()));
             }
         } finally {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zeromq.ZMQ;
+import vae.kernel.comm.CommManager;
 import vae.kernel.session.IdleMemory;
 import vae.kernel.session.Session;
 
@@ -23,6 +24,9 @@ public final class JupyterKernel {
     private final CompletableFuture<Session> session;
     private final Execution execution;
     private final Introspection introspection;
+    private final WireComms transport;
+    private final CommManager comms;
+    private final CommRequests commRequests;
     private final IdleMemory idleMemory = new IdleMemory();
 
     /** Binds the sockets now; {@code session} (JShell's start-up takes a while) may still be starting. */
@@ -31,6 +35,14 @@ public final class JupyterKernel {
         this.session = session;
         this.execution = new Execution(wire, this::awaitSession, this::handle);
         this.introspection = new Introspection(wire, this::awaitSession);
+        this.transport = new WireComms(wire);
+        this.comms = new CommManager(transport);
+        this.commRequests = new CommRequests(wire, comms, t -> awaitSession().evaluator().failure(t));
+    }
+
+    /** This kernel's comms: widgets register their targets here before the frontend connects. */
+    public CommManager comms() {
+        return comms;
     }
 
     /** Runs until shutdown; returns the process exit code. */
@@ -57,7 +69,8 @@ public final class JupyterKernel {
                 return;
             }
             wire.publish(m, "status", Replies.status("busy"));
-            boolean cell = m.type().equals("execute_request");
+            // A slider being dragged counts as work like a cell: memory is given back once the learner lets go.
+            boolean cell = m.type().equals("execute_request") || m.type().equals("comm_msg");
             if (cell) {
                 idleMemory.busy();
             }
@@ -75,6 +88,19 @@ public final class JupyterKernel {
     }
 
     private void handle(ZMQ.Socket socket, Message m) {
+        // What a shell request causes (a widget's comm messages) goes out under it; control requests cause none.
+        boolean shell = socket == wire.shell();
+        Message before = shell ? transport.handling(m) : null;
+        try {
+            dispatch(socket, m);
+        } finally {
+            if (shell) {
+                transport.handling(before);
+            }
+        }
+    }
+
+    private void dispatch(ZMQ.Socket socket, Message m) {
         switch (m.type()) {
             case "kernel_info_request" -> wire.reply(socket, m, "kernel_info_reply", KernelInfo.reply());
             case "execute_request" -> execution.execute(socket, m);
@@ -83,6 +109,7 @@ public final class JupyterKernel {
             case "is_complete_request" -> introspection.isComplete(socket, m);
             case "interrupt_request" -> {
                 session().ifPresent(s -> s.evaluator().interrupt());
+                commRequests.interrupt();
                 wire.reply(socket, m, "interrupt_reply", Replies.ok());
             }
             case "shutdown_request" -> {
@@ -92,17 +119,15 @@ public final class JupyterKernel {
                 wire.publish(m, "status", Replies.status("idle"));
                 exit(0);
             }
-            case "comm_info_request" -> {
-                JsonObject c = Replies.ok();
-                c.add("comms", new JsonObject());
-                wire.reply(socket, m, "comm_info_reply", c);
-            }
+            case "comm_info_request" -> commRequests.info(socket, m);
             case "history_request" -> {
                 JsonObject c = Replies.ok();
                 c.add("history", new JsonArray());
                 wire.reply(socket, m, "history_reply", c);
             }
-            case "comm_open", "comm_msg", "comm_close" -> { } // no comms: ignore, as the protocol allows
+            case "comm_open" -> commRequests.open(m);
+            case "comm_msg" -> commRequests.message(m);
+            case "comm_close" -> commRequests.close(m);
             default -> LOG.warning("Ignoring unknown request " + m.type());
         }
     }

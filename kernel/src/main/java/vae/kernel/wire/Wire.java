@@ -144,9 +144,14 @@ public final class Wire implements AutoCloseable {
 
     /** Publishes on iopub, with {@code parent} as the parent header (null: none). */
     public void publish(Message parent, String type, JsonObject content) {
+        publish(parent, type, content, new JsonObject(), List.of());
+    }
+
+    /** Publishes on iopub with metadata and binary buffers (a comm message's). */
+    public void publish(Message parent, String type, JsonObject content, JsonObject metadata, List<byte[]> buffers) {
         List<byte[]> topic = List.of(("kernel." + format.session() + "." + type).getBytes(StandardCharsets.UTF_8));
         synchronized (iopubLock) {
-            send(iopub, format.frames(topic, parent == null ? new JsonObject() : parent.header(), type, content, new JsonObject()));
+            send(iopub, format.frames(topic, parent == null ? new JsonObject() : parent.header(), type, content, metadata, buffers));
         }
     }
 

@@ -19,12 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The frames of a Jupyter message on the wire (protocol 5.3): routing identities, {@code <IDS|MSG>}, an HMAC-SHA256
- * signature of the four JSON parts, then header, parent header, metadata and content.
+ * signature of the four JSON parts, then header, parent header, metadata and content, then any binary buffers.
  */
 final class WireFormat {
     private static final Logger LOG = Logger.getLogger(WireFormat.class.getName());
     private static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.UTF_8);
-    private static final Gson GSON = new Gson();
+    /** Nulls are kept: a widget's state has many (a Layout's every property), and the frontend reads them. */
+    private static final Gson GSON = new com.google.gson.GsonBuilder().serializeNulls().create();
 
     private final String key;
     private final String session = UUID.randomUUID().toString();
@@ -54,11 +55,18 @@ final class WireFormat {
             LOG.warning("Dropping a message with a bad signature");
             return null;
         }
-        return new Message(List.copyOf(frames.subList(0, d)), json(parts[0]), json(parts[1]), json(parts[2]), json(parts[3]));
+        return new Message(List.copyOf(frames.subList(0, d)), json(parts[0]), json(parts[1]), json(parts[2]), json(parts[3]),
+                List.copyOf(frames.subList(d + 6, frames.size())));
     }
 
     /** The frames of a new message of {@code type} in reply to (or published under) {@code parentHeader}. */
     List<byte[]> frames(List<byte[]> identities, JsonObject parentHeader, String type, JsonObject content, JsonObject metadata) {
+        return frames(identities, parentHeader, type, content, metadata, List.of());
+    }
+
+    /** As above, with binary buffers as extra frames after the content (signed parts exclude them, as the spec says). */
+    List<byte[]> frames(List<byte[]> identities, JsonObject parentHeader, String type, JsonObject content, JsonObject metadata,
+                        List<byte[]> buffers) {
         JsonObject header = new JsonObject();
         header.addProperty("msg_id", UUID.randomUUID().toString());
         header.addProperty("session", session);
@@ -71,6 +79,7 @@ final class WireFormat {
         frames.add(DELIMITER);
         frames.add(sign(parts).getBytes(StandardCharsets.UTF_8));
         frames.addAll(List.of(parts));
+        frames.addAll(buffers);
         return frames;
     }
 

@@ -56,6 +56,23 @@ final class WireOutput implements Output {
     }
 
     @Override
+    public void clear(boolean wait) {
+        JsonObject c = new JsonObject();
+        c.addProperty("wait", wait);
+        wire.publish(request, "clear_output", c);
+    }
+
+    @Override
+    public void error(String ename, String evalue, java.util.List<String> traceback) {
+        wire.publish(request, "error", vae.kernel.notebook.OutputJson.error(ename, evalue, traceback));
+    }
+
+    /** The request whose outputs these are (a cell's {@code execute_request}, or a frontend's {@code comm_msg}). */
+    Message request() {
+        return request;
+    }
+
+    @Override
     public void result(Map<String, String> bundle) {
         if (silent) {
             return;
