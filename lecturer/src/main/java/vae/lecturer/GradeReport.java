@@ -22,11 +22,14 @@ import vae.plot.Png;
 public final class GradeReport {
     private GradeReport() {}
 
-    /** Every score as a Tablesaw table: learner, notebook, exercise, points, max points, feedback. */
+    /** Every score as a Tablesaw table: learner, notebook, exercise, points, max points, feedback, hours late, late penalty. */
     public static Table scores(List<Grader.Score> scores) {
         Table t = Table.create("grades", StringColumn.create("learner"), StringColumn.create("notebook"), StringColumn.create("exercise"),
-                DoubleColumn.create("points"), DoubleColumn.create("max points"), StringColumn.create("feedback"));
+                DoubleColumn.create("points"), DoubleColumn.create("max points"), StringColumn.create("feedback"),
+                DoubleColumn.create("hours late"), DoubleColumn.create("late penalty"));
         for (Grader.Score s : scores) {
+            t.doubleColumn("hours late").append(s.hoursLate());
+            t.doubleColumn("late penalty").append(s.latePenalty());
             t.stringColumn("learner").append(s.learner());
             t.stringColumn("notebook").append(s.notebook());
             t.stringColumn("exercise").append(s.exercise());
@@ -46,7 +49,7 @@ public final class GradeReport {
             a[0] += s.points();
             a[1] = s.maxPoints();
             a[2]++;
-            if (s.points() < s.maxPoints()) a[3]++;
+            if (s.points() + s.latePenalty() < s.maxPoints()) a[3]++;   // late work that was right is not missed
         }
         Table t = Table.create("class summary", StringColumn.create("exercise"), DoubleColumn.create("mean points"),
                 DoubleColumn.create("max points"), IntColumn.create("learners"), IntColumn.create("missed by"));
@@ -77,6 +80,53 @@ public final class GradeReport {
         return chart;
     }
 
+    /** The columns of nbgrader's {@code nbgrader export} CSV, which LMS imports of nbgrader grades expect. */
+    static final List<String> NBGRADER_COLUMNS = List.of("assignment", "duedate", "timestamp", "student_id", "last_name", "first_name", "email",
+            "raw_score", "late_submission_penalty", "score", "max_score");
+
+    /**
+     * One row per learner and notebook in nbgrader's export layout (the assignment is the notebook's name without
+     * {@code .ipynb}; names and e-mail are left empty, as nbgrader leaves them for learners it has no record of).
+     */
+    public static String nbgraderCsv(List<Grader.Submission> graded, String deadline) {
+        Map<String, double[]> rows = new LinkedHashMap<>();   // assignment + learner → [raw, penalty, score, max]
+        Map<String, String> times = new LinkedHashMap<>();
+        for (Grader.Submission sub : graded) {
+            for (Grader.Score s : sub.scores()) {
+                if (s.exercise().equals("-") || s.notebook().equals("?")) continue;
+                String key = s.notebook().replaceFirst("\\.ipynb$", "") + "\u0000" + s.learner();
+                double[] r = rows.computeIfAbsent(key, k -> new double[4]);
+                r[0] += s.points() + s.latePenalty();
+                r[1] += s.latePenalty();
+                r[2] += s.points();
+                r[3] += s.maxPoints();
+                if (sub.submitted() != null) times.put(key, sub.submitted());
+            }
+        }
+        StringBuilder b = new StringBuilder(String.join(",", NBGRADER_COLUMNS)).append('\n');
+        rows.forEach((key, r) -> {
+            String[] k = key.split("\u0000", 2);
+            List<String> cells = List.of(k[0], deadline == null ? "" : deadline, times.getOrDefault(key, ""), k[1], "", "", "",
+                    Feedback.fmt(Late.round(r[0])), Feedback.fmt(Late.round(r[1])), Feedback.fmt(Late.round(r[2])), Feedback.fmt(Late.round(r[3])));
+            b.append(String.join(",", cells.stream().map(GradeReport::csvCell).toList())).append('\n');
+        });
+        return b.toString();
+    }
+
+    static String csvCell(String v) {
+        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** Everything {@link #write(List, Path)} writes, and nbgrader-grades.csv, in nbgrader's export layout. */
+    public static void write(List<Grader.Submission> graded, String deadline, Path dir) {
+        write(Submissions.scores(graded), dir);
+        try {
+            Files.writeString(dir.resolve("nbgrader-grades.csv"), nbgraderCsv(graded, deadline));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the grade report to " + dir, e);
+        }
+    }
+
     /** Writes grades.csv, summary.csv, summary.png and report.html into {@code dir}. */
     public static void write(List<Grader.Score> scores, Path dir) {
         try {
@@ -95,14 +145,17 @@ public final class GradeReport {
     static String html(List<Grader.Score> scores, Table summary, byte[] png) {
         StringBuilder b = new StringBuilder("<h1>Grades</h1>\n");
         Map<String, double[]> totals = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> late = new LinkedHashMap<>();
         for (Grader.Score s : scores) {
             double[] t = totals.computeIfAbsent(s.learner(), k -> new double[2]);
             t[0] += s.points();
             t[1] += s.maxPoints();
+            if (s.late()) late.computeIfAbsent(s.learner(), k -> new java.util.TreeSet<>()).add(s.notebook() + " (" + Feedback.fmt(s.hoursLate()) + " h)");
         }
-        b.append("<h2>Per learner</h2>\n<table><tr><th>learner</th><th>points</th><th>of</th></tr>\n");
-        totals.forEach((l, t) -> b.append("<tr><td>").append(Html.escape(l)).append("</td><td>").append(Feedback.fmt(t[0]))
-                .append("</td><td>").append(Feedback.fmt(t[1])).append("</td></tr>\n"));
+        b.append("<h2>Per learner</h2>\n<table><tr><th>learner</th><th>points</th><th>of</th><th>late</th></tr>\n");
+        totals.forEach((l, t) -> b.append("<tr><td>").append(Html.escape(l)).append("</td><td>").append(Feedback.fmt(Late.round(t[0])))
+                .append("</td><td>").append(Feedback.fmt(t[1])).append("</td><td>")
+                .append(Html.escape(String.join(", ", late.getOrDefault(l, java.util.Set.of())))).append("</td></tr>\n"));
         b.append("</table>\n<h2>Class summary</h2>\n");
         if (png.length > 0) b.append("<img alt=\"mean score per exercise\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">\n");
         b.append(table(summary));

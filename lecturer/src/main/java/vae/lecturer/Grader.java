@@ -2,6 +2,8 @@ package vae.lecturer;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import vae.kernel.notebook.Notebook;
 
@@ -19,14 +25,25 @@ import vae.kernel.notebook.Notebook;
  * can stop the grading of the others; the checks' verdicts give the scores ({@link Scoring}).
  */
 public final class Grader {
-    /** The score of one check of one learner's notebook, with the feedback the learner would have seen or why it scored 0. */
-    public record Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback) {}
+    /**
+     * The score of one check of one learner's notebook, with the feedback the learner would have seen or why it scored 0;
+     * for late work, how late (hours) and the points the late penalty took off ({@code points} is after the penalty).
+     */
+    public record Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback,
+                        double hoursLate, double latePenalty) {
+        public Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback) {
+            this(learner, notebook, exercise, points, maxPoints, feedback, 0, 0);
+        }
+
+        public boolean late() { return hoursLate > 0; }
+    }
 
     private final Path solutionsDir;
     private final GradingSettings settings;
     private final String classpath;
     private final Scoring scoring;
     private final Map<String, Notebook> sources = new LinkedHashMap<>();
+    private Map<String, String> submissionTimes = Map.of();
 
     /** @param classpath the classpath of a JVM that can run {@link GradingRun} (kernel, library and this module) */
     public Grader(Path solutionsDir, GradingSettings settings, String classpath) {
@@ -41,14 +58,74 @@ public final class Grader {
         if (sources.isEmpty()) throw new IllegalArgumentException("no notebooks to grade against in " + solutionsDir + " (settings: " + settings.notebooks() + ")");
     }
 
+    /** The scores of one submitted file, named by its path under the submissions folder (the order of a class's results). */
+    public record Submission(String file, List<Score> scores, String submitted) {}
+
     /** Grades every .ipynb under {@code submissions} (a learner's folder, or files named after the learner); writes the executed copies to {@code work}. */
     public List<Score> grade(Path submissions, Path work) {
-        List<Score> scores = new ArrayList<>();
-        for (Path file : submissionFiles(submissions)) {
-            String learner = learnerOf(submissions, file);
-            scores.addAll(gradeOne(learner, file, work.resolve("executed").resolve(learner)));
+        return Submissions.scores(grade(submissions, work, 1, Shard.ALL, null));
+    }
+
+    /**
+     * Grades this shard's share of the submissions, {@code jobs} at a time (each still in a JVM of its own), with a
+     * progress line per finished submission on {@code progress} (null for none). The results come in the order of the
+     * files, whatever the number of jobs, so they are the same as one job's.
+     */
+    public List<Submission> grade(Path submissions, Path work, int jobs, Shard shard, PrintStream progress) {
+        if (jobs < 1) throw new IllegalArgumentException("jobs is " + jobs + "; expected 1 or more (--jobs 1 grades one submission at a time)");
+        List<Path> files = shard.of(submissionFiles(submissions));
+        Progress shown = new Progress(files.size(), jobs, progress);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        try {
+            List<Future<Submission>> running = new ArrayList<>();
+            for (Path file : files) {
+                String learner = learnerOf(submissions, file), name = submissions.relativize(file).toString();
+                String submitted = submissionTimes.containsKey(learner) ? submissionTimes.get(learner)
+                        : file.getParent().equals(submissions) ? null : Timestamps.fromFolder(file);
+                running.add(pool.submit(() -> {
+                    List<Score> scores = Late.apply(gradeOrExplain(learner, file, work.resolve("executed").resolve(learner)), submitted, settings);
+                    shown.done(name, scores);
+                    return new Submission(name, scores, submitted);
+                }));
+            }
+            List<Submission> graded = new ArrayList<>();
+            for (Future<Submission> f : running) graded.add(f.get());
+            return graded;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading was interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("grading failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return scores;
+    }
+
+    /** When each learner submitted, overriding their folder's nbgrader {@code timestamp.txt} (learner → timestamp). */
+    public Grader submissionTimes(Map<String, String> times) {
+        this.submissionTimes = Map.copyOf(times);
+        return this;
+    }
+
+    /** A submission whose grading itself fails (a full disk, say) scores 0 with the reason; the others go on. */
+    private List<Score> gradeOrExplain(String learner, Path file, Path workDir) {
+        try {
+            return gradeOne(learner, file, workDir);
+        } catch (RuntimeException e) {
+            String notebook = sources.containsKey(file.getFileName().toString()) ? file.getFileName().toString() : "?";
+            return zeroForAll(learner, notebook, "could not be graded: " + shortMessage(e));
+        }
+    }
+
+    /**
+     * How many submissions to grade at once on this machine: one per core, as long as each JVM's heap (plus about 1 GiB
+     * for ND4J's native memory, JShell's compiler and the JVM itself) fits in the memory, 2 GiB left to the rest.
+     */
+    public static int defaultJobs(GradingSettings settings) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long totalMb = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize() >> 20;
+        long byMemory = (totalMb - 2048) / (settings.maxHeapMegabytes() + 1024L);
+        return (int) Math.max(1, Math.min(cores, byMemory));
     }
 
     List<Score> gradeOne(String learner, Path file, Path workDir) {
@@ -73,7 +150,8 @@ public final class Grader {
             Path in = workDir.resolve("submitted-" + notebook), out = workDir.resolve(notebook);
             prepared.write(in);
             Files.deleteIfExists(out);
-            GradingRun.Result run = GradingRun.start(settings, classpath, in, out, workDir.resolve(notebook + ".log"));
+            GradingRun.Result run = GradingRun.start(settings, classpath, in, out, workDir.resolve(notebook + ".log"),
+                    workDir.resolve("run-" + notebook.replace(".ipynb", "")));
             Notebook executed = Files.exists(out) ? Notebook.read(out) : prepared;
             List<Score> scores = scoring.score(learner, notebook, source, executed, run, notes);
             Files.writeString(workDir.resolve(notebook.replace(".ipynb", ".html")), Feedback.page(learner, notebook, executed, scores));

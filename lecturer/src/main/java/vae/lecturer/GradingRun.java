@@ -3,8 +3,10 @@ package vae.lecturer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.nio.file.LinkOption;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import vae.kernel.notebook.Notebook;
 import vae.kernel.runner.NotebookRunner;
@@ -15,36 +17,97 @@ import vae.kernel.session.Session;
  * the grading of the others. {@link #start} runs it from the {@link Grader} with the whole-notebook time limit;
  * {@link #main} is that JVM: every code cell through the kernel's {@link NotebookRunner}, each with the per-cell time
  * limit, going on after errors, and the executed notebook saved after every cell, so a JVM that is stopped leaves the
- * cells run so far.
+ * cells run so far. Its working folder and temporary files are a fresh folder of its own, so that what it writes can be
+ * measured and is removed; a submission that writes past the disk limit there, or starts processes, is stopped.
  *
  * <pre>java -Xmx… vae.lecturer.GradingRun CELL_TIMEOUT_SECONDS IN.ipynb OUT.ipynb</pre>
  */
 public final class GradingRun {
-    /** How a submission's JVM ended. */
-    record Result(int exitCode, boolean timedOut, String log) {}
+    /** How a submission's JVM ended; {@code stopped} says why the grader stopped it for breaking a limit, or is null. */
+    record Result(int exitCode, boolean timedOut, String log, String stopped) {
+        Result(int exitCode, boolean timedOut, String log) { this(exitCode, timedOut, log, null); }
+    }
 
     private GradingRun() {}
 
-    /** Runs {@code in} into {@code out} in a new JVM, its output into {@code log}; stops it at the notebook's time limit. */
-    static Result start(GradingSettings settings, String classpath, Path in, Path out, Path log) throws IOException {
+    /**
+     * Runs {@code in} into {@code out} in a new JVM, its output into {@code log}, its working folder (and temporary
+     * files) a fresh {@code folder}, deleted afterwards; stops it at the notebook's time limit, when it has written
+     * more than the disk limit in that folder, or when it has started more processes than allowed.
+     */
+    static Result start(GradingSettings settings, String classpath, Path in, Path out, Path log, Path folder) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(vae.Launch.command(java, List.of("-Xmx" + settings.maxHeapMegabytes() + "m"),
-                classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toString(), out.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        deleteTree(folder);
+        Files.createDirectories(folder.resolve("tmp"));
+        ProcessBuilder builder = new ProcessBuilder(vae.Launch.command(java,
+                List.of("-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath()),
+                classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toAbsolutePath().toString(),
+                out.toAbsolutePath().toString()))
+                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         vae.Launch.configure(builder);
         Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.notebookTimeoutSeconds());
         try {
-            boolean finished = process.waitFor(settings.notebookTimeoutSeconds(), TimeUnit.SECONDS);
-            if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor();
-                return new Result(-1, true, Files.readString(log));
+            while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
+                String broke = System.nanoTime() > deadline ? "" : broke(process, folder, settings);
+                if (broke != null) {
+                    stop(process);
+                    return new Result(-1, broke.isEmpty(), Files.readString(log), broke.isEmpty() ? null : broke);
+                }
             }
             return new Result(process.exitValue(), false, Files.readString(log));
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
             throw new IOException("grading was interrupted", e);
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            deleteTree(folder);
+        }
+    }
+
+    /** Why a running submission must be stopped: the processes it started, or what it wrote; null while it keeps to its limits. */
+    static String broke(Process process, Path folder, GradingSettings settings) {
+        List<ProcessHandle> started = process.descendants().toList();
+        if (started.size() > settings.maxProcesses()) {
+            String command = started.get(0).info().commandLine().or(() -> started.get(0).info().command()).orElse("pid " + started.get(0).pid());
+            return "stopped: it started " + started.size() + " process" + (started.size() == 1 ? "" : "es") + " (" + command
+                    + "); a submission may start " + settings.maxProcesses();
+        }
+        long bytes = size(folder);
+        if (bytes > settings.maxDiskMegabytes() * 1024L * 1024L) {
+            return "stopped: it wrote " + (bytes >> 20) + " MB to its folder; a submission may write " + settings.maxDiskMegabytes() + " MB";
+        }
+        return null;
+    }
+
+    private static void stop(Process process) throws IOException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static long size(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.mapToLong(p -> {
+                try {
+                    return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.size(p) : 0;
+                } catch (IOException gone) {
+                    return 0;   // deleted while we looked
+                }
+            }).sum();
+        } catch (IOException | java.io.UncheckedIOException gone) {
+            return 0;
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) return;
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

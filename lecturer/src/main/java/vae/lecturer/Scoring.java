@@ -12,7 +12,8 @@ import vae.kernel.runner.NotebookRunner;
 /**
  * The score of each check of one executed submission, read from the verdicts its checks gave as data
  * ({@link Verdict#MIME_TYPE} outputs) and from its error outputs, never from the wording the learner reads. A check
- * scores its points when it ran without an error and every verdict it gave passed.
+ * scores its points when it ran without an error and every verdict it gave passed; with partial credit, a share of them
+ * per passing check in its cell.
  */
 final class Scoring {
     private final GradingSettings settings;
@@ -32,11 +33,36 @@ final class Scoring {
             boolean ran = cell != null && cell.has("execution_count") && !cell.get("execution_count").isJsonNull();
             String reason = ran ? reason(cell, executed, id) : notRun(run);
             boolean passed = ran && reason == null;
+            double points = passed ? max : 0;
             if (passed) reason = verdicts(cell).get(0).message();
+            else if (ran && partialCredit(original)) {
+                // A share per passing check: the checks of a cell run in order and the first that fails ends the cell.
+                long ok = verdicts(cell).stream().filter(v -> v.answered() && v.passed()).count();
+                long of = Math.max(checksIn(original), verdicts(cell).size());
+                if (ok > 0) {
+                    points = Late.round(max * ok / of);
+                    reason += " (partial credit: " + ok + " of " + of + " checks passed)";
+                }
+            }
             if (notes.containsKey(id)) reason += " [" + notes.get(id) + "]";
-            scores.add(new Grader.Score(learner, notebook, id, passed ? max : 0, max, reason));
+            scores.add(new Grader.Score(learner, notebook, id, points, max, reason));
         }
         return scores;
+    }
+
+    static final java.util.regex.Pattern CHECK_CALL = java.util.regex.Pattern.compile("\\bCheck\\.(closeTo|hasShape|equal|isTrue)\\s*\\(");
+
+    /** Whether a check gives a share of its points per passing check: grading.json's partialCredit, or the cell's metadata. */
+    boolean partialCredit(JsonObject checkCell) {
+        if (settings.partialCredit().contains("*") || settings.partialCredit().contains(Nbgrader.gradeId(checkCell))) return true;
+        JsonObject meta = checkCell.has("metadata") ? checkCell.getAsJsonObject("metadata") : null;
+        JsonObject vae = meta != null && meta.has("vae") && meta.get("vae").isJsonObject() ? meta.getAsJsonObject("vae") : null;
+        return vae != null && vae.has("partial_credit") && vae.get("partial_credit").getAsBoolean();
+    }
+
+    /** How many checks the original cell holds, hidden ones included: its {@code Check.closeTo(…)}, {@code Check.equal(…)}, … calls. */
+    static long checksIn(JsonObject checkCell) {
+        return CHECK_CALL.matcher(Notebook.source(checkCell)).results().count();
     }
 
     /** A check's points: grading.json's, else its cell's nbgrader points. */
@@ -45,6 +71,7 @@ final class Scoring {
     }
 
     private String notRun(GradingRun.Result run) {
+        if (run.stopped() != null) return "not run: " + run.stopped();
         return run.timedOut() ? "not run: the whole notebook ran past its limit of " + settings.notebookTimeoutSeconds() + " s"
                 : "not run: the notebook stopped before this check (exit code " + run.exitCode() + (run.exitCode() == 0 ? "" : ": System.exit or a crash") + ")";
     }

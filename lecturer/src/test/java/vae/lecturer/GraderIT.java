@@ -21,7 +21,12 @@ class GraderIT {
     static final Path SOLUTIONS = Path.of("src/test/resources/assignment/solutions").toAbsolutePath();
     static final String NB = "01-tiny.ipynb";
     @TempDir static Path dir;
+    static final GradingSettings SETTINGS = new GradingSettings(5, 90, 512, List.of(), Map.of())
+            .withDeadline("2026-12-01T12:00:00Z", 10, 10).withLimits(20, 0);
     static Map<String, List<Grader.Score>> byLearner;
+    static List<Grader.Score> oneRun;
+    static Grader grader;
+    static Path in;
     static double seconds;
 
     /** The learner version with the answer cell {@code gradeId} holding {@code code} in place of the stub. */
@@ -52,7 +57,7 @@ class GraderIT {
     @BeforeAll
     static void gradeTheClass() throws Exception {
         Notebook learner = LearnerVersions.of(Notebook.read(SOLUTIONS.resolve(NB)));
-        Path in = Files.createDirectories(dir.resolve("submissions"));
+        in = Files.createDirectories(dir.resolve("submissions"));
         all(learner).write(in.resolve("full/" + NB));
         learner.write(in.resolve("empty/" + NB));
         Notebook half = answered(learner, "t-sigma", "sigma = new double[] {Math.exp(0.1), Math.exp(0.3), Math.exp(-0.1)};");
@@ -77,15 +82,74 @@ class GraderIT {
                 "{\"cells\": [{\"cell_type\": \"code\", \"id\": \"a\", \"metadata\": {\"nbgrader\": {\"grade\": true, \"grade_id\": \"hw7-q1\", \"points\": 3}},"
                         + " \"source\": [\"1 + 1\"], \"outputs\": [], \"execution_count\": null}], \"metadata\": {}, \"nbformat\": 4, \"nbformat_minor\": 5}").getAsJsonObject());
         other.write(in.resolve("other/homework-7.ipynb"));
+        String rightZ = RIGHT.get("t-z");
+        allBut(learner, "t-z", "new ProcessBuilder(\"sleep\", \"30\").start();\nThread.sleep(3000);\n" + rightZ).write(in.resolve("fork/" + NB));
+        allBut(learner, "t-z", "java.nio.file.Files.write(java.nio.file.Path.of(\"big.bin\"), new byte[50 << 20]);\nThread.sleep(3000);\n" + rightZ)
+                .write(in.resolve("disk/" + NB));
+        // Due at noon with 10 minutes' grace and 10 % off per day or part of a day: 12:05 is on time, 25 h late loses 20 %.
+        Files.writeString(in.resolve("full/timestamp.txt"), "2026-12-01 12:05:00.000000 UTC\n");
+        all(learner).write(in.resolve("late/" + NB));
+        Files.writeString(in.resolve("late/timestamp.txt"), "2026-12-02 13:00:00.000000 UTC\n");
 
         GradingSettings settings = GradingSettings.defaults().withTimeouts(5, 90);
-        Grader grader = new Grader(SOLUTIONS, new GradingSettings(5, 90, 512, List.of(), Map.of()), NotebookRuns.classpath());
+        grader = new Grader(SOLUTIONS, SETTINGS, NotebookRuns.classpath());
         long start = System.nanoTime();
-        List<Grader.Score> scores = grader.grade(in, dir.resolve("out"));
+        List<Grader.Score> scores = report(grader.grade(in, dir.resolve("out"), 1, Shard.ALL, System.out), dir.resolve("out"));
         seconds = (System.nanoTime() - start) / 1e9;
-        GradeReport.write(scores, dir.resolve("out"));
+        oneRun = scores;
         byLearner = scores.stream().collect(Collectors.groupingBy(Grader.Score::learner));
         assertEquals(5, settings.cellTimeoutSeconds());
+    }
+
+    static List<Grader.Score> report(List<Grader.Submission> graded, Path out) {
+        Submissions.write(graded, out);
+        GradeReport.write(graded, SETTINGS.deadline(), out);
+        return Submissions.scores(graded);
+    }
+
+    /** The CSVs, the report and every learner's feedback page of two runs, file by file. */
+    static void assertSameResults(Path expected, Path actual) throws Exception {
+        for (String f : List.of("grades.csv", "summary.csv", "report.html", "nbgrader-grades.csv")) {
+            assertEquals(Files.readString(expected.resolve(f)), Files.readString(actual.resolve(f)), f);
+        }
+        List<Path> pages = feedbackPages(expected);
+        assertEquals(pages, feedbackPages(actual));
+        assertEquals(13, pages.size(), "a feedback page per submission of this assignment that could be read: " + pages);
+        for (Path page : pages) assertEquals(Files.readString(expected.resolve(page)), Files.readString(actual.resolve(page)), page.toString());
+    }
+
+    static List<Path> feedbackPages(Path out) throws Exception {
+        try (var files = Files.walk(out.resolve("executed"))) {
+            return files.filter(p -> p.toString().endsWith(".html")).map(out::relativize).sorted().toList();
+        }
+    }
+
+    @Test
+    void twoJobsAtOnceGiveTheSameResultsAsOne() throws Exception {
+        Path out = dir.resolve("out-2-jobs");
+        assertEquals(oneRun, report(grader.grade(in, out, 2, Shard.ALL, System.out), out));
+        assertSameResults(dir.resolve("out"), out);
+    }
+
+    @Test
+    void threeShardsMergedEqualOneRun() throws Exception {
+        List<Path> shards = new java.util.ArrayList<>();
+        int files = 0;
+        for (int k = 1; k <= 3; k++) {
+            Path out = dir.resolve("shard-" + k);
+            List<Grader.Submission> graded = grader.grade(in, out, 1, new Shard(k, 3), null);
+            assertEquals(5, graded.size(), "15 submissions in 3 shards");
+            files += graded.size();
+            report(graded, out);
+            shards.add(out);
+        }
+        assertEquals(15, files);
+        Path merged = dir.resolve("merged");
+        assertEquals(oneRun, report(Submissions.merge(shards, merged), merged));
+        assertSameResults(dir.resolve("out"), merged);
+        IllegalArgumentException twice = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Submissions.merge(List.of(shards.get(0), shards.get(0)), dir.resolve("merged-twice")));
+        assertTrue(twice.getMessage().contains("was graded in more than one of"), twice.getMessage());
     }
 
     static String reason(String learner, String exercise) {
@@ -170,10 +234,59 @@ class GraderIT {
         assertTrue(feedback.contains("did you use exp(logvar) instead of exp(0.5·logvar)?"));
         assertFalse(feedback.contains("http://") || feedback.contains("https://"), "feedback opens offline");
         String summary = Files.readString(out.resolve("summary.csv"));
-        // t-z is missed by 6 (empty, loop, exit, huge, edited, invalid), t-fn by 5: since System.exit ends only its own
-        // cell (b5130bb), exit no longer loses t-fn too, which had put t-fn first.
+        // t-z is missed by 8 (empty, loop, exit, huge, edited, invalid, fork, disk), t-fn by 7: since System.exit ends only
+        // its own cell (b5130bb), exit no longer loses t-fn too, which had put t-fn first. Late work is not missed work.
         assertTrue(summary.lines().skip(1).findFirst().orElseThrow().startsWith("01-tiny.ipynb · t-z-check"), "the most missed exercise comes first:\n" + summary);
-        assertTrue(seconds < 12 * 30, "grading 12 submissions took " + seconds + " s");
+        assertTrue(seconds < 15 * 30, "grading 15 submissions took " + seconds + " s");
+    }
+
+    @Test
+    void aSubmissionThatStartsAProcessOrFillsTheDiskIsStoppedWithTheReason() {
+        assertEquals(2, total("fork"));
+        assertTrue(reason("fork", "t-z-check").startsWith("not run: stopped: it started 1 process ("), reason("fork", "t-z-check"));
+        assertTrue(reason("fork", "t-z-check").endsWith("); a submission may start 0"), reason("fork", "t-z-check"));
+        assertEquals(2, total("disk"));
+        assertEquals("not run: stopped: it wrote 50 MB to its folder; a submission may write 20 MB", reason("disk", "t-z-check"));
+        assertFalse(Files.exists(dir.resolve("out/executed/disk/run-01-tiny")), "a submission's working folder is removed after its run");
+        assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 30")), "the started process was stopped");
+    }
+
+    @Test
+    void lateWorkLosesItsPenaltyAndIsMarkedLate() throws Exception {
+        assertEquals(3.2, total("late"), 1e-9);
+        Grader.Score sigma = byLearner.get("late").get(0);
+        assertEquals(new Grader.Score("late", NB, "t-sigma-check", 1.6, 2, "✔ σ: σ = exp(½·logvar) [late by 1 d 1 h: −20% of the points]", 25, 0.4), sigma);
+        assertTrue(byLearner.get("full").stream().noneMatch(Grader.Score::late), "12:05 is within the 10 minutes' grace");
+        assertTrue(Files.readString(dir.resolve("out/report.html")).contains("<td>late</td><td>3.2</td><td>4</td><td>01-tiny.ipynb (25 h)</td>"));
+        assertTrue(Files.readString(dir.resolve("out/grades.csv")).startsWith("learner,notebook,exercise,points,max points,feedback,hours late,late penalty"));
+    }
+
+    @Test
+    void nbgraderLayoutCsvHasOneRowPerLearnerAndNotebook() throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("out/nbgrader-grades.csv"));
+        assertEquals("assignment,duedate,timestamp,student_id,last_name,first_name,email,raw_score,late_submission_penalty,score,max_score", lines.get(0));
+        assertTrue(lines.contains("01-tiny,2026-12-01T12:00:00Z,2026-12-02 13:00:00.000000 UTC,late,,,,4,0.8,3.2,4"), String.join("\n", lines));
+        assertTrue(lines.contains("01-tiny,2026-12-01T12:00:00Z,2026-12-01 12:05:00.000000 UTC,full,,,,4,0,4,4"), String.join("\n", lines));
+        assertTrue(lines.contains("01-tiny,2026-12-01T12:00:00Z,,half,,,,1,0,1,4"), String.join("\n", lines));
+        assertEquals(1 + 14, lines.size(), "every learner but the one who handed in another assignment");
+    }
+
+    @Test
+    void partialCreditGivesAShareOfThePointsPerPassingCheck() {
+        Notebook source = Notebook.read(SOLUTIONS.resolve(NB));
+        Notebook hidden = Notebook.read(dir.resolve("out/executed/hidden/" + NB));
+        GradingRun.Result ran = new GradingRun.Result(0, false, "");
+        // hidden passes σ(0) = 1 but not the hidden σ(2) = e: one of the cell's two checks.
+        Grader.Score fn = new Scoring(SETTINGS.withPartialCredit(List.of("t-fn-check"))).score("hidden", NB, source, hidden, ran, Map.of()).get(2);
+        assertEquals(new Grader.Score("hidden", NB, "t-fn-check", 0.5, 1, "✘ σ(2)[0] is 1.000 but should be 2.718 (partial credit: 1 of 2 checks passed)"), fn);
+        assertEquals(0, new Scoring(SETTINGS).score("hidden", NB, source, hidden, ran, Map.of()).get(2).points(), "without partial credit, all or nothing");
+        // Declared in the notebook: the check cell's metadata {"vae": {"partial_credit": true}}.
+        Notebook declared = source.copy();
+        OriginalChecks.find(declared, "t-fn-check").getAsJsonObject("metadata").add("vae", com.google.gson.JsonParser.parseString("{\"partial_credit\": true}"));
+        assertEquals(0.5, new Scoring(SETTINGS).score("hidden", NB, declared, hidden, ran, Map.of()).get(2).points());
+        Notebook empty = Notebook.read(dir.resolve("out/executed/empty/" + NB));
+        assertEquals(0, new Scoring(SETTINGS.withPartialCredit(List.of("*"))).score("empty", NB, source, empty, ran, Map.of()).stream()
+                .mapToDouble(Grader.Score::points).sum(), "checks not answered give no credit");
     }
 
     @Test
