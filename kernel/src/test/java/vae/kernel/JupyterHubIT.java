@@ -27,7 +27,7 @@ import vae.kernel.install.Installer;
  * what it saw. Skipped, saying why, where jupyterhub or npm is missing or the proxy cannot be installed.
  */
 class JupyterHubIT {
-    /** Learners at once: this 2-core machine runs 4 notebook 09s in test settings in ~20 s (README, "A class on JupyterHub"). */
+    /** Learners at once: on this 2-core machine the whole test takes 35-41 s with 4 (README, "A class on JupyterHub"). */
     static final int LEARNERS = 4;
 
     @TempDir
