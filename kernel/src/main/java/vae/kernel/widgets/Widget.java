@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -31,7 +30,7 @@ public abstract class Widget implements DisplaysItself {
     private final String id = UUID.randomUUID().toString().replace("-", "");
     private final Map<String, Object> state = new LinkedHashMap<>();
     private final Map<String, Object> defaults = new LinkedHashMap<>();
-    private final Map<String, List<Consumer<Change<Object>>>> observers = new ConcurrentHashMap<>();
+    private final Observers observers = new Observers();
     private final List<Widget> parents = new CopyOnWriteArrayList<>();
     private final WidgetView view = new WidgetView(this);
     private volatile Comm comm;
@@ -110,27 +109,13 @@ public abstract class Widget implements DisplaysItself {
 
     /** Calls {@code handler} with each change of the trait {@code name}, whoever made it (Java or the frontend). */
     public Widget observeTrait(String name, Consumer<Change<Object>> handler) {
-        observers.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>()).add(handler);
+        observers.add(name, handler);
         return this;
     }
 
     /** Runs the observers of {@code name}; all run, the first failure is rethrown after them. */
     final void fire(String name, Object old, Object value) {
-        RuntimeException first = null;
-        for (Consumer<Change<Object>> o : observers.getOrDefault(name, List.of())) {
-            try {
-                o.accept(new Change<>(name, old, value, this));
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        observers.fire(this, name, old, value);
     }
 
     /** Stores a value without telling anyone (for a control that syncs and fires itself); returns the old one. */

@@ -78,7 +78,19 @@ final class WidgetView {
         names.addAll(buffers.keySet());
         names.removeIf(n -> !widget.has(n));
         if (widget.protocol().echoes() && widget.comm().isPresent() && !names.isEmpty()) {
-            widget.sync(names, true); // protocol 2.1: the other frontends learn it too
+            // protocol 2.1: what the frontend sent goes back out as it came, so the other frontends learn it too
+            JsonObject echo = new JsonObject();
+            List<String> echoKeys = new ArrayList<>();
+            List<byte[]> echoBuffers = new ArrayList<>();
+            for (String n : names) {
+                if (buffers.containsKey(n)) {
+                    echoKeys.add(n);
+                    echoBuffers.add(buffers.get(n));
+                } else {
+                    echo.add(n, sent.get(n));
+                }
+            }
+            widget.comm().get().send(widget.protocol().update(echo, echoKeys, true), new JsonObject(), echoBuffers);
         }
         for (String name : names) {
             widget.setFromFrontend(name, widget.fromJson(name, sent.get(name), buffers.get(name)));

@@ -9,9 +9,9 @@ import java.util.function.Supplier;
  * {@code interact}, as in ipywidgets: controls that re-run a function on every change and show its result in place.
  * Every cell has {@code import static vae.kernel.widgets.Widgets.*;}, so a cell writes
  * <pre>{@code
- * interact(z -> ImageGrid.of(vae.decode(Nd4j.create(new double[][] {{z, 0}})), 1), new FloatSlider(0, -3, 3).description("z₁"));
- * interact((mu, sigma) -> GaussianPlots.density(mu, sigma), new FloatSlider(0, -3, 3).description("μ"),
- *          new FloatSlider(1, 0.1, 3).description("σ"));
+ * var model = Pretrained.latent2d();
+ * interact((a, b) -> ImageGrid.of(model.decode(Nd4j.create(new double[][] {{a, b}})), 1),
+ *          new FloatSlider(0, -3, 3).description("z₁"), new FloatSlider(0, -3, 3).description("z₂"));
  * }</pre>
  */
 public final class Widgets {

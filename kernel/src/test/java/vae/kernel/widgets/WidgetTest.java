@@ -76,6 +76,7 @@ class WidgetTest {
             f.send(mu, "{\"method\": \"update\", \"state\": {\"value\": 1.5}, \"buffer_paths\": []}");
             assertEquals(1.5, mu.value());
             assertEquals("echo_update", f.messages(mu).get(0).get("method").getAsString());
+            assertEquals(1.5, f.messages(mu).get(0).getAsJsonObject("state").get("value").getAsDouble(), "what the frontend sent");
             assertEquals(List.of("observer 3.0 after 1 messages"), order);
             assertEquals(1, f.messages(mu).size(), "nothing more: the frontend has the value already");
         }
