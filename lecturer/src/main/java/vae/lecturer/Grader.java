@@ -152,7 +152,13 @@ public final class Grader {
             Files.deleteIfExists(out);
             GradingRun.Result run = GradingRun.start(settings, classpath, in, out, workDir.resolve(notebook + ".log"),
                     workDir.resolve("run-" + notebook.replace(".ipynb", "")));
-            Notebook executed = Files.exists(out) ? Notebook.read(out) : prepared;
+            if (!Files.exists(out)) {
+                // Its JVM never ran a cell: a classpath or a JVM option is wrong, not the learner's work.
+                String first = run.log().lines().findFirst().orElse("no output");
+                return zeroForAll(learner, notebook, run.timedOut() || run.stopped() != null ? scoring.notRun(run)
+                        : "not run: the grading JVM ran no cell (exit code " + run.exitCode() + ": " + first + ")");
+            }
+            Notebook executed = Notebook.read(out);
             List<Score> scores = scoring.score(learner, notebook, source, executed, run, notes);
             Files.writeString(workDir.resolve(notebook.replace(".ipynb", ".html")), Feedback.page(learner, notebook, executed, scores));
             return scores;

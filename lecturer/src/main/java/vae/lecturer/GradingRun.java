@@ -41,7 +41,7 @@ public final class GradingRun {
         Files.createDirectories(folder.resolve("tmp"));
         ProcessBuilder builder = new ProcessBuilder(vae.Launch.command(java,
                 List.of("-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath()),
-                classpath, GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toAbsolutePath().toString(),
+                absolute(classpath), GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toAbsolutePath().toString(),
                 out.toAbsolutePath().toString()))
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         vae.Launch.configure(builder);
@@ -66,17 +66,20 @@ public final class GradingRun {
         }
     }
 
+    /** The classpath with every entry absolute, since the submission's JVM runs in a folder of its own. */
+    static String absolute(String classpath) {
+        return java.util.Arrays.stream(classpath.split(java.io.File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().toString()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
     /** Why a running submission must be stopped: the processes it started, or what it wrote; null while it keeps to its limits. */
     static String broke(Process process, Path folder, GradingSettings settings) {
-        List<ProcessHandle> started = process.descendants().toList();
-        if (started.size() > settings.maxProcesses()) {
-            String command = started.get(0).info().commandLine().or(() -> started.get(0).info().command()).orElse("pid " + started.get(0).pid());
-            return "stopped: it started " + started.size() + " process" + (started.size() == 1 ? "" : "es") + " (" + command
-                    + "); a submission may start " + settings.maxProcesses();
+        // The reasons name the limit, not what was seen at that moment, so that grading twice gives the same words.
+        if (process.descendants().count() > settings.maxProcesses()) {
+            return "stopped: it started more processes than the " + settings.maxProcesses() + " a submission may start (maxProcesses)";
         }
-        long bytes = size(folder);
-        if (bytes > settings.maxDiskMegabytes() * 1024L * 1024L) {
-            return "stopped: it wrote " + (bytes >> 20) + " MB to its folder; a submission may write " + settings.maxDiskMegabytes() + " MB";
+        if (size(folder) > settings.maxDiskMegabytes() * 1024L * 1024L) {
+            return "stopped: it wrote more than the " + settings.maxDiskMegabytes() + " MB a submission may write in its folder (maxDiskMegabytes)";
         }
         return null;
     }

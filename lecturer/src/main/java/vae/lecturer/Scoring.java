@@ -70,7 +70,7 @@ final class Scoring {
         return settings.points().getOrDefault(Nbgrader.gradeId(checkCell), Nbgrader.points(checkCell));
     }
 
-    private String notRun(GradingRun.Result run) {
+    String notRun(GradingRun.Result run) {
         if (run.stopped() != null) return "not run: " + run.stopped();
         return run.timedOut() ? "not run: the whole notebook ran past its limit of " + settings.notebookTimeoutSeconds() + " s"
                 : "not run: the notebook stopped before this check (exit code " + run.exitCode() + (run.exitCode() == 0 ? "" : ": System.exit or a crash") + ")";

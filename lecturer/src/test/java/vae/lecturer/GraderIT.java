@@ -243,10 +243,9 @@ class GraderIT {
     @Test
     void aSubmissionThatStartsAProcessOrFillsTheDiskIsStoppedWithTheReason() {
         assertEquals(2, total("fork"));
-        assertTrue(reason("fork", "t-z-check").startsWith("not run: stopped: it started 1 process ("), reason("fork", "t-z-check"));
-        assertTrue(reason("fork", "t-z-check").endsWith("); a submission may start 0"), reason("fork", "t-z-check"));
+        assertEquals("not run: stopped: it started more processes than the 0 a submission may start (maxProcesses)", reason("fork", "t-z-check"));
         assertEquals(2, total("disk"));
-        assertEquals("not run: stopped: it wrote 50 MB to its folder; a submission may write 20 MB", reason("disk", "t-z-check"));
+        assertEquals("not run: stopped: it wrote more than the 20 MB a submission may write in its folder (maxDiskMegabytes)", reason("disk", "t-z-check"));
         assertFalse(Files.exists(dir.resolve("out/executed/disk/run-01-tiny")), "a submission's working folder is removed after its run");
         assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 30")), "the started process was stopped");
     }
