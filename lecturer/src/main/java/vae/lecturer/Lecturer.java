@@ -22,7 +22,15 @@ public final class Lecturer {
         if (args.length == 0) { usage(); System.exit(2); }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
-            case "grade" -> grade(rest);
+            case "grade" -> {
+                try {
+                    grade(rest);
+                } catch (IllegalArgumentException e) {
+                    // A wrong option, setting or folder: its message says what came and what was expected.
+                    System.err.println("grade: " + e.getMessage());
+                    System.exit(2);
+                }
+            }
             case "learner-versions" -> LearnerVersions.main(rest);
             case "export" -> Export.main(rest);
             default -> { System.err.println("unknown command " + args[0]); usage(); System.exit(2); }
