@@ -123,7 +123,7 @@ class JupyterWidgetsJsIT {
         assertEquals(new JsonArray(), session.getAsJsonArray("failures"), "cells and requests that did not end well");
         JsonObject checked = check(tmp.resolve(frontend + "-session.json"));
         assertTrue(checked.get("comm_open").getAsInt() >= 12, "widgets, layouts and styles opened: " + checked);
-        assertTrue(checked.get("views").getAsInt() >= 11, "widgets shown: " + checked);
+        assertEquals(10, checked.get("views").getAsInt(), "the widgets shown, each once: " + checked);
         assertTrue(checked.get("update").getAsInt() >= 3, "the picture and label redrawn by observers: " + checked);
         assertEquals(2, checked.get("update_states").getAsInt(), checked.toString());
         if (frontend.equals("v8")) {
