@@ -179,6 +179,7 @@ public final class WidgetFrontend {
                 for (int i = 0; i < st.bufferKeys().size(); i++) {
                     JsonArray path = new JsonArray();
                     path.add(w.id());
+                    path.add("state"); // the buffer sits in states[id].state, where the manager writes it back
                     path.add(st.bufferKeys().get(i));
                     paths.add(path);
                     buffers.add(st.buffers().get(i));

@@ -188,7 +188,7 @@ class WidgetTest {
             JsonObject states = reply.data().getAsJsonObject("states");
             assertEquals("ImageModel", states.getAsJsonObject(image.id()).get("model_name").getAsString());
             assertTrue(states.has(image.layout().id()));
-            assertEquals("[[\"" + image.id() + "\",\"value\"]]", reply.data().get("buffer_paths").toString());
+            assertEquals("[[\"" + image.id() + "\",\"state\",\"value\"]]", reply.data().get("buffer_paths").toString());
             assertEquals(1, reply.buffers().size());
         }
     }
