@@ -175,19 +175,7 @@ public final class Evaluator implements AutoCloseable {
      */
     public CellException failure(Throwable t) {
         // JShell names the cells' frames ("In [3], line 2") only in what a snippet throws: so a snippet throws it again.
-        Rethrow.hold(t);
-        try {
-            for (SnippetEvent e : shell.eval("vae.kernel.evaluator.Rethrow.held();")) {
-                if (e.exception() != null) {
-                    return errors.runtimeError(e.exception());
-                }
-            }
-        } catch (RuntimeException e) {
-            // fall through: the frames as they are
-        } finally {
-            Rethrow.hold(null);
-        }
-        return errors.runtimeError(t);
+        return Rethrow.asCellError(shell, errors, t);
     }
 
     /** Adds a jar or directory to what cells compile against and load from. */

@@ -13,6 +13,23 @@ public final class Rethrow {
         held = t;
     }
 
+    /** {@code t} described as a cell's runtime error, its frames named by cell and line by a snippet that rethrows it. */
+    static CellException asCellError(jdk.jshell.JShell shell, CellErrors errors, Throwable t) {
+        hold(t);
+        try {
+            for (jdk.jshell.SnippetEvent e : shell.eval("vae.kernel.evaluator.Rethrow.held();")) {
+                if (e.exception() != null) {
+                    return errors.runtimeError(e.exception());
+                }
+            }
+        } catch (RuntimeException e) {
+            // fall through: the frames as they are
+        } finally {
+            hold(null);
+        }
+        return errors.runtimeError(t);
+    }
+
     /** Throws the held exception (checked ones too), or returns if none is held. */
     public static void held() {
         Throwable t = held;

@@ -61,21 +61,7 @@ public final class Button extends DomWidget {
 
     /** Clicks the button from Java: the handlers run as for a click in the browser. */
     public void click() {
-        RuntimeException first = null;
-        for (Consumer<Button> h : handlers) {
-            try {
-                h.accept(this);
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        Observers.runAll(handlers, this);
     }
 
     @Override

@@ -15,10 +15,15 @@ final class Observers {
     }
 
     void fire(Widget owner, String name, Object old, Object value) {
+        runAll(byName.getOrDefault(name, List.of()), new Change<>(name, old, value, owner));
+    }
+
+    /** Every handler gets {@code event}, even after one fails; then the first failure is rethrown (the rest suppressed). */
+    static <T> void runAll(List<Consumer<T>> handlers, T event) {
         RuntimeException first = null;
-        for (Consumer<Change<Object>> o : byName.getOrDefault(name, List.of())) {
+        for (Consumer<T> h : handlers) {
             try {
-                o.accept(new Change<>(name, old, value, owner));
+                h.accept(event);
             } catch (RuntimeException e) {
                 if (first == null) {
                     first = e;
