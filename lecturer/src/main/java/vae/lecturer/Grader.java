@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import vae.kernel.notebook.Notebook;
 
 /**
@@ -73,13 +72,13 @@ public final class Grader {
      */
     public List<Submission> grade(Path submissions, Path work, int jobs, Shard shard, PrintStream progress) {
         if (jobs < 1) throw new IllegalArgumentException("jobs is " + jobs + "; expected 1 or more (--jobs 1 grades one submission at a time)");
-        List<Path> files = shard.of(submissionFiles(submissions));
+        List<Path> files = shard.of(SubmissionFiles.in(submissions));
         Progress shown = new Progress(files.size(), jobs, progress);
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<Submission>> running = new ArrayList<>();
             for (Path file : files) {
-                String learner = learnerOf(submissions, file), name = submissions.relativize(file).toString();
+                String learner = SubmissionFiles.learnerOf(submissions, file), name = submissions.relativize(file).toString();
                 String submitted = submissionTimes.containsKey(learner) ? submissionTimes.get(learner)
                         : file.getParent().equals(submissions) ? null : Timestamps.fromFolder(file);
                 running.add(pool.submit(() -> {
@@ -197,23 +196,6 @@ public final class Grader {
     private static String shortMessage(Exception e) {
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) + "…" : m;
-    }
-
-    static List<Path> submissionFiles(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(p -> p.toString().endsWith(".ipynb") && Files.isRegularFile(p)
-                    && !p.toString().contains(".ipynb_checkpoints")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the submissions in " + dir, e);
-        }
-    }
-
-    /** {@code DIR/learner/NN.ipynb} → learner; {@code DIR/learner.ipynb} → learner. */
-    static String learnerOf(Path dir, Path file) {
-        Path rel = dir.relativize(file);
-        if (rel.getNameCount() > 1) return rel.getName(0).toString();
-        String name = rel.getFileName().toString();
-        return name.substring(0, name.length() - ".ipynb".length());
     }
 
     public Path solutionsDir() { return solutionsDir; }

@@ -131,33 +131,16 @@ public final class Evaluator implements AutoCloseable {
         return result;
     }
 
-    /** How long a cell may take to stop by itself after {@link Thread#interrupt()} before it is stopped by force. */
-    static final long GRACE_MS = 500;
-
     /**
-     * Stops the running cell; the evaluator reports it as interrupted and skips the rest of the cell. First the
-     * cell's thread is interrupted, so sleeps end and loops that check {@code Thread.interrupted()} (the library's
-     * trainer does) return what they have; a cell still running after {@link #GRACE_MS} is stopped by JShell.
+     * Stops the running cell; the evaluator reports it as interrupted and skips the rest of the cell
+     * ({@link CellStopper} says how: gently first, then by force).
      */
     public void interrupt() {
         interrupted = true;
         Thread running = control.runningThread();
-        if (running != null) {
-            running.interrupt();
-            long end = System.nanoTime() + GRACE_MS * 1_000_000;
-            while (control.runningThread() == running && System.nanoTime() < end) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (control.runningThread() != running) {
-                return;
-            }
+        if (running == null || !CellStopper.stoppedGently(running, control::runningThread)) {
+            shell.stop();
         }
-        shell.stop();
     }
 
     /** Clears an earlier interrupt; call before each cell. */

@@ -22,8 +22,6 @@ import vae.kernel.session.CellContext;
  */
 final class CommRequests {
     private static final Logger LOG = Logger.getLogger(CommRequests.class.getName());
-    /** How long an interrupted handler may take to stop by itself before it is stopped by force (as for cells). */
-    static final long GRACE_MS = 500;
 
     private final Wire wire;
     private final CommManager comms;
@@ -60,24 +58,14 @@ final class CommRequests {
         wire.reply(socket, m, "comm_info_reply", reply);
     }
 
-    /** Stops the running handler: interrupted first, stopped by force after {@link #GRACE_MS}. */
+    /** Stops the running handler: interrupted first, stopped by force after {@link vae.kernel.evaluator.CellStopper#GRACE_MS}. */
     @SuppressWarnings("deprecation")
     void interrupt() {
         Thread t = running;
         if (t == null) {
             return;
         }
-        t.interrupt();
-        long end = System.nanoTime() + GRACE_MS * 1_000_000;
-        while (running == t && System.nanoTime() < end) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        if (running == t) {
+        if (!vae.kernel.evaluator.CellStopper.stoppedGently(t, () -> running)) {
             try {
                 t.stop();
             } catch (UnsupportedOperationException e) { // Java 20 and later: nothing can stop it
