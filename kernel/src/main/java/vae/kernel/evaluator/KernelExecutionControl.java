@@ -73,11 +73,6 @@ public class KernelExecutionControl extends LocalExecutionControl {
         super.load(rewritten(classes));
     }
 
-    @Override
-    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.redefine(rewritten(classes));
-    }
-
     private static ClassBytecodes[] rewritten(ClassBytecodes[] classes) {
         ClassBytecodes[] out = new ClassBytecodes[classes.length];
         for (int i = 0; i < classes.length; i++) {
