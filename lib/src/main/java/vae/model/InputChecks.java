@@ -80,6 +80,17 @@ final class InputChecks {
         }
     }
 
+    /** At least one name, and each one a value the graph computes. */
+    static void intermediatesExist(List<String> known, String... names) {
+        if (names.length == 0) throw new IllegalArgumentException("Name at least one value to compute; the graph computes " + known);
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("The graph computes no value named '" + name + "'; it computes " + known
+                        + " (weights are in weights(), the inputs are x and epsilon)");
+            }
+        }
+    }
+
     /** Every name asked for got a gradient: the loss reads it. */
     static void gradientsFound(Map<String, INDArray> gradients, String... wrt) {
         for (String name : wrt) {

@@ -108,6 +108,22 @@ public final class Vae implements Trainable {
         return gradients;
     }
 
+    /**
+     * Any named value the graph computes for {@code x} and {@code epsilon} (e.g. "encoderHidden", "conv1",
+     * "decoderGrid", "reconstructionLossPerPixel"), each in its shape for this batch. The inputs are checked as for
+     * {@link #forward}, and a name the graph does not compute is rejected with the list of those it does
+     * ({@link #intermediateNames()}), so a typo never comes back as a placeholder or a weight.
+     */
+    public Map<String, INDArray> intermediates(INDArray x, INDArray epsilon, String... names) {
+        x = checks.images(x, "x");
+        epsilon = checks.epsilon(epsilon, x.rows());
+        InputChecks.intermediatesExist(intermediateNames(), names);
+        return graph.values(x, epsilon, names);
+    }
+
+    /** The names of every value the graph computes from x and ε, in the order the graph defines them. */
+    public List<String> intermediateNames() { return graph.intermediateNames(); }
+
     /** The names of the trainable variables: the weights and biases of the encoder and decoder, nothing else. */
     public List<String> trainableVariables() {
         return new ArrayList<>(parameters().keySet());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vae.samediff.BatchOfOne;
@@ -60,6 +61,23 @@ final class VaeGraph {
         Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (String name : wanted) ordered.put(name, out.get(name));
         return new ForwardPass(ordered);
+    }
+
+    /** The named values, in the order asked. */
+    Map<String, INDArray> values(INDArray x, INDArray epsilon, String... names) {
+        Map<String, INDArray> out = graph.output(feeds(x, epsilon), names);
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
+        for (String name : names) ordered.put(name, out.get(name));
+        return ordered;
+    }
+
+    /** Every value computed by an op (not a placeholder, weight or constant), in the graph's order. */
+    List<String> intermediateNames() {
+        List<String> names = new ArrayList<>();
+        for (SDVariable v : graph.variables()) {
+            if (v.getVariableType() == VariableType.ARRAY) names.add(v.name());
+        }
+        return names;
     }
 
     Encoded encode(INDArray x) {

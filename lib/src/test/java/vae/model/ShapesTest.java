@@ -41,7 +41,7 @@ class ShapesTest {
         Vae conv = new Vae(VaeConfig.conv());
         INDArray x = TRAIN.batch(0, 1, 2);
         INDArray epsilon = conv.noise(3, new Random(2));
-        Map<String, INDArray> out = conv.graph().output(Map.of("x", x, "epsilon", epsilon),
+        Map<String, INDArray> out = conv.intermediates(x, epsilon,
                 "image", "conv1", "conv2", "conv3", "flattened", "mu", "decoderGrid", "deconv1", "deconv2", "reconstruction");
         assertArrayEquals(new long[] {3, 1, 28, 28}, out.get("image").shape());
         assertArrayEquals(new long[] {3, 16, 28, 28}, out.get("conv1").shape());
