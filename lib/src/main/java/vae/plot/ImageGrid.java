@@ -95,19 +95,81 @@ public final class ImageGrid {
     }
 
     /**
-     * The latent manifold of a 2-D VAE: the decoder's output for an n×n grid of z from −range to +range
-     * (z₁ across, z₂ up).
+     * The latent manifold of a 2-D VAE: the decoder's output for an n×n grid of z from −range to +range, z₁ across
+     * (left to right) and z₂ up (bottom to top), with the axes z₁ and z₂ and each image's z as tick values.
      */
     public static BufferedImage manifold(Vae vae, int n, double range) {
         if (vae.latentSize() != 2) throw new IllegalArgumentException("a manifold grid needs a latent size of 2, this VAE has " + vae.latentSize());
-        INDArray z = Nd4j.create(vae.config().dataType(), (long) n * n, 2);
+        INDArray images = vae.decode(manifoldZ(n, range).castTo(vae.config().dataType()));
+        double[] ticks = manifoldTicks(n, range);
+        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11), titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+        FontMetrics tm = metrics(tickFont), am = metrics(titleFont);
+        String[] tickText = new String[n];
+        int tickWidth = 0;
+        for (int i = 0; i < n; i++) {
+            tickText[i] = tick(ticks[i]);
+            tickWidth = Math.max(tickWidth, tm.stringWidth(tickText[i]));
+        }
+        int cell = 28 * SCALE + GAP, tickLength = 4;
+        int left = 6 + am.stringWidth("z₂") + 6 + tickWidth + 3 + tickLength;
+        int bottom = tickLength + 2 + tm.getHeight() + 4 + am.getHeight() + 2;
+        int right = Math.max(GAP, tickWidth / 2 + 2);
+        int gridSide = GAP + n * cell;
+        BufferedImage picture = new BufferedImage(left + gridSide + right, gridSide + bottom, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = picture.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, picture.getWidth(), picture.getHeight());
+        g.drawImage(of(images, n), left, 0, null);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(INK);
+        int every = Math.max(1, (int) Math.ceil((tickWidth + 6.0) / cell));   // label every column if the labels fit
+        g.setFont(tickFont);
+        for (int i = 0; i < n; i++) {
+            int x = left + GAP + i * cell + 28 * SCALE / 2;                      // column i: z₁ = ticks[i]
+            int y = GAP + i * cell + 28 * SCALE / 2;                             // row i from the top: z₂ = ticks[n − 1 − i]
+            g.drawLine(x, gridSide, x, gridSide + tickLength);
+            g.drawLine(left - tickLength, y, left - 1, y);
+            if (i % every == 0 || i == n - 1) {
+                g.drawString(tickText[i], x - tm.stringWidth(tickText[i]) / 2, gridSide + tickLength + 2 + tm.getAscent());
+            }
+            String z2 = tickText[n - 1 - i];
+            g.drawString(z2, left - tickLength - 3 - tm.stringWidth(z2), y + (tm.getAscent() - tm.getDescent()) / 2);
+        }
+        g.setFont(titleFont);
+        g.drawString("z₁", left + gridSide / 2 - am.stringWidth("z₁") / 2, picture.getHeight() - 2 - am.getDescent());
+        g.drawString("z₂", 6, gridSide / 2 + (am.getAscent() - am.getDescent()) / 2);
+        g.dispose();
+        return picture;
+    }
+
+    /** The z values along each axis of {@link #manifold}: n evenly spaced from −range to +range (both included). */
+    public static double[] manifoldTicks(int n, double range) {
+        if (n < 2) throw new IllegalArgumentException("a manifold grid needs n ≥ 2 points per axis (both ends of the range), not " + n);
+        if (!(range > 0)) throw new IllegalArgumentException("range is " + range + " but must be > 0: the grid runs from −range to +range");
+        double[] ticks = new double[n];
+        for (int i = 0; i < n; i++) ticks[i] = -range + 2 * range * i / (n - 1);
+        return ticks;
+    }
+
+    /**
+     * The z of every image of {@link #manifold}, [n·n, 2] (DOUBLE), row by row from the top left: image r·n + c
+     * (Java indices, row r from the top, column c from the left) is z = (ticks[c], ticks[n − 1 − r]).
+     */
+    public static INDArray manifoldZ(int n, double range) {
+        double[] ticks = manifoldTicks(n, range);
+        INDArray z = Nd4j.create(DataType.DOUBLE, (long) n * n, 2);
         for (int r = 0; r < n; r++) {
             for (int c = 0; c < n; c++) {
-                z.putScalar(new long[] {(long) r * n + c, 0}, -range + 2 * range * c / (n - 1));
-                z.putScalar(new long[] {(long) r * n + c, 1}, range - 2 * range * r / (n - 1));
+                z.putScalar(new long[] {(long) r * n + c, 0}, ticks[c]);
+                z.putScalar(new long[] {(long) r * n + c, 1}, ticks[n - 1 - r]);
             }
         }
-        return of(vae.decode(z), n);
+        return z;
+    }
+
+    private static String tick(double value) {
+        if (Math.abs(value) < 1e-12) return "0";
+        return String.format(java.util.Locale.ROOT, "%.3g", value);
     }
 
     private static FontMetrics metrics(Font font) {
