@@ -205,7 +205,7 @@ class GraderIT {
     @Test
     void hiddenTestsRunAtGradingTime() {
         assertEquals(3, total("hidden"));
-        assertEquals("✘ σ(2)[0] is 1.000 but should be 2.718", reason("hidden", "t-fn-check"));
+        assertEquals("✘ σ(2) is 1.000 but should be 2.718: go through the formula step by step and compare each step with the cells above", reason("hidden", "t-fn-check"));
     }
 
     @Test
@@ -277,7 +277,7 @@ class GraderIT {
         GradingRun.Result ran = new GradingRun.Result(0, false, "");
         // hidden passes σ(0) = 1 but not the hidden σ(2) = e: one of the cell's two checks.
         Grader.Score fn = new Scoring(SETTINGS.withPartialCredit(List.of("t-fn-check"))).score("hidden", NB, source, hidden, ran, Map.of()).get(2);
-        assertEquals(new Grader.Score("hidden", NB, "t-fn-check", 0.5, 1, "✘ σ(2)[0] is 1.000 but should be 2.718 (partial credit: 1 of 2 checks passed)"), fn);
+        assertEquals(new Grader.Score("hidden", NB, "t-fn-check", 0.5, 1, "✘ σ(2) is 1.000 but should be 2.718: go through the formula step by step and compare each step with the cells above (partial credit: 1 of 2 checks passed)"), fn);
         assertEquals(0, new Scoring(SETTINGS).score("hidden", NB, source, hidden, ran, Map.of()).get(2).points(), "without partial credit, all or nothing");
         // Declared in the notebook: the check cell's metadata {"vae": {"partial_credit": true}}.
         Notebook declared = source.copy();

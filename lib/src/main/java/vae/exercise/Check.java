@@ -45,8 +45,9 @@ public final class Check {
             return PASSED + " All " + passed + " checks pass. When your work is graded, more checks may run (hidden from this copy),"
                     + " so make sure your answers work for any input, not just these.";
         }
-        return passed + " of " + all.size() + " checks pass" + (failed.isEmpty() ? "" : "; failing: " + String.join(", ", failed))
-                + (open.isEmpty() ? "" : "; not yet answered: " + String.join(", ", open)) + ".";
+        return passed + " of " + all.size() + " checks pass"
+                + (failed.isEmpty() ? "" : "; " + failed.size() + " failing (" + String.join(", ", failed) + ")")
+                + (open.isEmpty() ? "" : "; " + open.size() + " not yet answered (" + String.join(", ", open) + ")") + ".";
     }
 
     /** Forgets this session's verdicts so far (e.g. after a demonstration of the checks). */
@@ -68,25 +69,33 @@ public final class Check {
         if (notAnswered(name, actual)) return;
         if (actual.length != expected.length) {
             throw failed(name, expected.length + " entries", actual.length + " entries", FAILED + " " + name + " has " + actual.length
-                    + " entries but should have " + expected.length + ": one per latent dimension");
+                    + " entries but should have " + expected.length);
         }
-        for (int i = 0; i < expected.length; i++) {
-            if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) {
-                String hint = "";
-                for (Mistake m : mistakes) {
-                    if (m.wouldGive().length == actual.length && close(actual, m.wouldGive(), tolerance)) hint = ": " + m.hint();
-                }
-                String got = String.format("%.4g", actual[i]), should = String.format("%.4g", expected[i]);
-                throw failed(name, should, got, String.format("%s %s[%d] is %s but should be %s%s", FAILED, name, i, got, should, hint));
-            }
+        int first = firstOff(actual, expected, tolerance);
+        if (first >= 0) {
+            String got = number(actual[first]), should = number(expected[first]);
+            throw failed(name, should, got, String.format("%s %s[%d] is %s but should be %s: %s", FAILED, name, first, got, should,
+                    hint(actual, expected, tolerance, mistakes)));
         }
         passed(name, show(expected), show(actual), why);
     }
 
-    /** One number within {@code tolerance}. */
+    /**
+     * One number within {@code tolerance}. The tolerance must be smaller than the expected value's size, so that 0 (or
+     * any answer of the wrong size) cannot pass; a check written with a looser one is refused at once.
+     */
     public static void closeTo(String name, Double actual, double expected, double tolerance, String why, Mistake... mistakes) {
+        if (expected != 0 && tolerance >= Math.abs(expected)) {
+            throw new IllegalArgumentException("the tolerance " + number(tolerance) + " of check " + name + " is not smaller than the expected "
+                    + number(expected) + ", so 0 would pass: use a tolerance relative to the value, e.g. " + number(Math.abs(expected) * 0.05));
+        }
         if (notAnswered(name, actual)) return;
-        closeTo(name, new double[] {actual}, new double[] {expected}, tolerance, why, mistakes);
+        if (!(Math.abs(actual - expected) <= tolerance)) {
+            String got = number(actual), should = number(expected);
+            throw failed(name, should, got, String.format("%s %s is %s but should be %s: %s", FAILED, name, got, should,
+                    hint(new double[] {actual}, new double[] {expected}, tolerance, mistakes)));
+        }
+        passed(name, number(expected), number(actual), why);
     }
 
     /** An array (any shape) against expected values, entry by entry, with the shape checked first. */
@@ -119,8 +128,8 @@ public final class Check {
     /** A condition the answer must meet, with the reason it failed. */
     public static void isTrue(String name, Object answer, boolean condition, String why, String failure) {
         if (notAnswered(name, answer)) return;
-        if (!condition) throw failed(name, null, null, FAILED + " " + name + ": " + failure);
-        passed(name, null, null, why);
+        if (!condition) throw failed(name, null, show(answer), FAILED + " " + name + ": " + failure + " (your answer: " + show(answer) + ")");
+        passed(name, null, show(answer), why);
     }
 
     private static AssertionError failed(String name, String expected, String got, String message) {
@@ -139,6 +148,55 @@ public final class Check {
         return true;
     }
 
+    /** 2, 3, ½, 784, 1/784 …: a ratio that says "a factor" even for one number, unlike 0.3679. */
+    private static boolean simple(double ratio) {
+        double r = Math.abs(ratio) >= 1 ? Math.abs(ratio) : 1 / Math.abs(ratio);
+        return Math.abs(r - Math.rint(r)) <= 1e-6 * r && r <= 10_000;
+    }
+
+    private static int firstOff(double[] actual, double[] expected, double tolerance) {
+        for (int i = 0; i < expected.length; i++) if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) return i;
+        return -1;
+    }
+
+    /** The hint of the listed mistake the answer matches, or else what the answer's pattern of errors suggests. */
+    static String hint(double[] actual, double[] expected, double tolerance, Mistake... mistakes) {
+        for (Mistake m : mistakes) {
+            if (m.wouldGive().length == actual.length && close(actual, m.wouldGive(), tolerance)) return m.hint();
+        }
+        for (double v : actual) {
+            if (!Double.isFinite(v)) return "your answer holds " + v + ": look for a division by 0, the log or square root of a negative"
+                    + " number, or an exp of a large value";
+        }
+        double[] negated = new double[actual.length];
+        for (int i = 0; i < actual.length; i++) negated[i] = -actual[i];
+        if (close(negated, expected, tolerance)) return "the sign is flipped: look for a minus sign";
+        double ratio = Double.NaN;
+        boolean sameRatio = true;
+        for (int i = 0; i < actual.length && sameRatio; i++) {
+            if (Math.abs(expected[i]) <= tolerance) continue;
+            double r = actual[i] / expected[i];
+            if (Double.isNaN(ratio)) ratio = r; else sameRatio = Math.abs(r - ratio) <= 1e-6 * Math.max(1, Math.abs(ratio));
+        }
+        if (sameRatio && !Double.isNaN(ratio) && ratio != 0 && Math.abs(ratio - 1) > 1e-9 && (actual.length > 1 || simple(ratio))) {
+            return "it is " + number(ratio) + " times the expected value" + (actual.length > 1 ? " in every entry" : "")
+                    + ": a factor too many or missing (½? a sum instead of a mean, or the reverse?)";
+        }
+        if (actual.length > 1) {
+            double[] a = actual.clone(), e = expected.clone();
+            Arrays.sort(a);
+            Arrays.sort(e);
+            if (close(a, e, tolerance)) return "the right values in another order: check which index is which";
+        }
+        int off = 0, worst = 0;
+        for (int i = 0; i < actual.length; i++) {
+            if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) off++;
+            if (Math.abs(actual[i] - expected[i]) > Math.abs(actual[worst] - expected[worst])) worst = i;
+        }
+        return (actual.length > 1 ? off + " of " + actual.length + " entries are off (by most at [" + worst + "]); " : "")
+                + "go through the formula step by step and compare each step with the cells above";
+    }
+
     /** Numbers as the messages print them; a long array by its first entries and its length. */
     private static String show(double[] values) {
         int shown = Math.min(values.length, 8);
@@ -147,10 +205,19 @@ public final class Check {
         return b.append(values.length > shown ? ", … (" + values.length + " entries)]" : "]").toString();
     }
 
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+
     private static String show(Object value) {
-        if (value instanceof double[] d) return Arrays.toString(d);
+        if (value instanceof double[] d) return show(d);
+        if (value instanceof float[] f) { double[] d = new double[f.length]; for (int i = 0; i < f.length; i++) d[i] = f[i]; return show(d); }
+        if (value instanceof Double d) return number(d);
+        if (value instanceof Float f) return number(f);
+        if (value instanceof INDArray a) return Arrays.toString(a.shape()) + " " + show(a.dup().ravel().toDoubleVector());
         if (value instanceof long[] l) return Arrays.toString(l);
         if (value instanceof int[] i) return Arrays.toString(i);
-        return String.valueOf(value);
+        String text = String.valueOf(value);
+        return text.length() <= 120 ? text : text.substring(0, 117) + "…";
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The verdicts of one session: the latest of each check, in the order the checks first ran, for {@link Check#report()};
@@ -13,6 +14,7 @@ import java.util.function.Consumer;
 public final class Verdicts {
     private final Map<String, Verdict> latest = new LinkedHashMap<>();
     private final Consumer<Verdict> show;
+    private final Supplier<String> cell;
 
     /** Verdicts only kept, not shown (a JVM without a notebook: the text the learner reads is all there is). */
     public Verdicts() {
@@ -21,12 +23,21 @@ public final class Verdicts {
 
     /** @param show called with each verdict, after its text was printed (or before its AssertionError is thrown) */
     public Verdicts(Consumer<Verdict> show) {
+        this(show, () -> "");
+    }
+
+    /**
+     * @param cell which cell is running (e.g. its code's hash): a check is one name in one cell, so two exercises that
+     *             name their checks alike still count twice, and a cell run again replaces its own verdicts
+     */
+    public Verdicts(Consumer<Verdict> show, Supplier<String> cell) {
         this.show = show;
+        this.cell = cell;
     }
 
     void add(Verdict verdict) {
         synchronized (this) {
-            latest.put(verdict.name(), verdict);   // a check run again keeps its first place
+            latest.put(cell.get() + '\u0000' + verdict.name(), verdict);   // a check run again keeps its first place
         }
         show.accept(verdict);
     }

@@ -55,7 +55,7 @@ class CheckTest {
         printed(() -> Check.closeTo("σ", HandMaths.sigma(LOG_VAR), HandMaths.sigma(LOG_VAR), 1e-3, "ok"));
         printed(() -> Check.closeTo("z", (double[]) null, new double[] {1}, 1e-3, "ok"));
         assertThrows(AssertionError.class, () -> Check.equal("shape", 1, 2, "", null));
-        assertEquals("1 of 3 checks pass; failing: shape; not yet answered: z.", Check.report());
+        assertEquals("1 of 3 checks pass; 1 failing (shape); 1 not yet answered (z).", Check.report());
         printed(() -> Check.closeTo("z", new double[] {1}, new double[] {1}, 1e-3, "ok"));
         printed(() -> Check.equal("shape", 2, 2, "", null));
         assertTrue(Check.report().startsWith("✔ All 3 checks pass. When your work is graded, more checks may run"), Check.report());
@@ -73,11 +73,12 @@ class CheckTest {
             assertEquals(out, shown.get(0).message() + "\n", "the data carries the sentence the learner reads");
             AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("z", new double[] {1.5}, new double[] {2}, 1e-3, ""));
             assertEquals(new Verdict("z", true, false, "2.000", "1.500", e.getMessage()), shown.get(1));
+            assertEquals("✘ z[0] is 1.500 but should be 2.000: go through the formula step by step and compare each step with the cells above", e.getMessage());
             printed(() -> Check.equal("k", null, 3, "", null));
             assertEquals(new Verdict("k", false, false, null, null, shown.get(2).message()), shown.get(2), "no answer, and none given away");
             assertTrue(shown.get(2).message().startsWith(Check.NOT_ANSWERED + ": k is still null"));
             assertEquals(shown, session.latest());
-            assertEquals("1 of 3 checks pass; failing: z; not yet answered: k.", Check.report());
+            assertEquals("1 of 3 checks pass; 1 failing (z); 1 not yet answered (k).", Check.report());
         } finally {
             Check.use(new Verdicts());
         }
@@ -106,5 +107,68 @@ class CheckTest {
         assertEquals(v, Verdict.fromJson(new com.google.gson.JsonPrimitive(json)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Verdict.fromJson(com.google.gson.JsonParser.parseString("{\"passed\": true}")));
         assertTrue(e.getMessage().startsWith("not a check verdict (application/vnd.vae.check+json)"), e.getMessage());
+    }
+
+    @Test
+    void aScalarIsNamedWithoutAnIndex() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("the KL", 0.25, 0.5, 1e-3, ""));
+        assertEquals("✘ the KL is 0.2500 but should be 0.5000: it is 0.5000 times the expected value: a factor too many or missing"
+                + " (½? a sum instead of a mean, or the reverse?)", e.getMessage());
+        AssertionError other = assertThrows(AssertionError.class, () -> Check.closeTo("σ(2)", 1.0, Math.E, 1e-3, ""));
+        assertEquals("✘ σ(2) is 1.000 but should be 2.718: go through the formula step by step and compare each step with the cells above", other.getMessage());
+    }
+
+    @Test
+    void withoutAListedMistakeTheHintSaysWhatTheErrorsLookLike() {
+        double[] expected = {0.5, -1.0, 2.0};
+        assertTrue(message(new double[] {1.0, -2.0, 4.0}, expected).endsWith("it is 2.000 times the expected value in every entry: a factor too"
+                + " many or missing (½? a sum instead of a mean, or the reverse?)"));
+        assertTrue(message(new double[] {-0.5, 1.0, -2.0}, expected).endsWith("the sign is flipped: look for a minus sign"));
+        assertTrue(message(new double[] {2.0, 0.5, -1.0}, expected).endsWith("the right values in another order: check which index is which"));
+        assertTrue(message(new double[] {0.5, -1.0, 7.0}, expected).endsWith("1 of 3 entries are off (by most at [2]); go through the formula"
+                + " step by step and compare each step with the cells above"));
+        assertTrue(message(new double[] {0.5, Double.NaN, 2.0}, expected).contains("your answer holds NaN"));
+        assertTrue(message(new double[] {1.0, -2.0, 4.0}, expected, Check.mistake(new double[] {1.0, -2.0, 4.0}, "listed")).endsWith(": listed"),
+                "a listed mistake comes first");
+    }
+
+    private static String message(double[] actual, double[] expected, Check.Mistake... mistakes) {
+        return assertThrows(AssertionError.class, () -> Check.closeTo("v", actual, expected, 1e-6, "", mistakes)).getMessage();
+    }
+
+    @Test
+    void aWrongLengthSaysBothLengthsAndNothingElse() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("means", new double[] {1, 2}, new double[] {1, 2, 3}, 1e-6, ""));
+        assertEquals("✘ means has 2 entries but should have 3", e.getMessage());
+    }
+
+    @Test
+    void isTrueShowsWhatCame() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.isTrue("samples", new double[] {1, 2}, false, "", "expected 2,000 samples"));
+        assertEquals("✘ samples: expected 2,000 samples (your answer: [1.000, 2.000])", e.getMessage());
+    }
+
+    @Test
+    void aToleranceThatWouldLetZeroPassIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.closeTo("std", 0.0, 0.1, 0.1, ""));
+        assertTrue(e.getMessage().contains("0 would pass"), e.getMessage());
+        assertThrows(AssertionError.class, () -> Check.closeTo("std", 0.0, 0.1, 0.01, ""), "a std of 0 fails for σ = 0.1");
+    }
+
+    @Test
+    void theReportCountsChecksNotNames() {
+        String[] cell = {"a"};
+        Verdicts session = new Verdicts(v -> { }, () -> cell[0]);
+        Check.use(session);
+        try {
+            printed(() -> Check.equal("σ", 1, 1, "", null));
+            cell[0] = "b";
+            assertThrows(AssertionError.class, () -> Check.equal("σ", 1, 2, "", null));
+            assertEquals("1 of 2 checks pass; 1 failing (σ).", Check.report(), "two cells, two checks, though both are named σ");
+            printed(() -> Check.equal("σ", 2, 2, "", null));
+            assertTrue(Check.report().startsWith("✔ All 2 checks pass"), "running a cell again replaces its own verdict: " + Check.report());
+        } finally {
+            Check.use(new Verdicts());
+        }
     }
 }

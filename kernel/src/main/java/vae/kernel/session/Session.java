@@ -21,7 +21,8 @@ public final class Session implements AutoCloseable {
     private final Evaluator evaluator;
     private final Magics magics;
     private final List<String> added = new ArrayList<>();
-    private final Verdicts verdicts = SessionVerdicts.create();
+    private volatile String cellKey = "";   // the running cell's code, hashed: a check cell is locked, so it keeps its key
+    private final Verdicts verdicts = SessionVerdicts.create(() -> cellKey);
 
     public Session(Evaluator evaluator, Magics magics) {
         this.evaluator = evaluator;
@@ -56,6 +57,7 @@ public final class Session implements AutoCloseable {
     public void execute(String code, String cell, Output out) throws CellException {
         evaluator.clearInterrupt();
         Check.use(verdicts); // the checks of this cell count for this session, whichever session ran last
+        cellKey = Integer.toHexString(code.strip().hashCode());
         CellContext.enter(out);
         try {
             Evaluator.Result result = run(code, cell, 1);

@@ -12,8 +12,9 @@ import vae.kernel.Display;
 final class SessionVerdicts {
     private SessionVerdicts() {}
 
-    static Verdicts create() {
-        return new Verdicts(SessionVerdicts::show);
+    /** @param cell the running cell's key, so that a check is one name in one cell */
+    static Verdicts create(java.util.function.Supplier<String> cell) {
+        return new Verdicts(SessionVerdicts::show, cell);
     }
 
     private static void show(Verdict verdict) {
