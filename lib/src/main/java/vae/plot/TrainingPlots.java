@@ -1,28 +1,102 @@
 package vae.plot;
 
-import java.util.stream.IntStream;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import vae.train.History;
 
-/** Loss curves of a training run. */
+/**
+ * Loss curves of a training run, and of several runs side by side. Each loss keeps one colour (total dark grey,
+ * reconstruction blue, KL orange); training is solid, test dashed. An epoch 0, measured before training
+ * ({@code Trainer.measureBeforeTraining}), is drawn at x = 0.
+ */
 public final class TrainingPlots {
     private TrainingPlots() {}
 
+    /** The colour of each loss in every chart of this class. */
+    public static final Map<String, Color> COLOURS = Map.of(
+            "loss", new Color(60, 60, 60), "reconstructionLoss", new Color(31, 119, 180), "kl", new Color(230, 110, 10));
+
+    /** Colours for runs told apart in {@link #compare}: blue, orange, green, red, purple, brown, then round again. */
+    static final List<Color> RUN_COLOURS = List.of(new Color(31, 119, 180), new Color(230, 110, 10), new Color(44, 160, 44),
+            new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75));
+
+    private static final BasicStroke SOLID = new BasicStroke(2f);
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
+
     /** Total, reconstruction and KL loss per epoch, on the training images and (dashed) on the test images. */
     public static XYChart lossCurves(History history) {
-        if (history.size() == 0) throw new IllegalArgumentException("the history has no epochs yet: train first");
-        double[] epochs = IntStream.rangeClosed(1, history.size()).asDoubleStream().toArray();
-        XYChart chart = new XYChartBuilder().width(560).height(340).title("Loss per image").xAxisTitle("epoch").yAxisTitle("nats").build();
-        for (String loss : new String[] {"loss", "reconstructionLoss", "kl"}) {
-            chart.addSeries("train " + loss, epochs, history.train(loss));
-            double[] test = history.test(loss);
-            if (!Double.isNaN(test[0])) {
-                XYSeries s = chart.addSeries("test " + loss, epochs, test);
-                s.setLineStyle(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        return curves(history, "Loss per image", "loss", "reconstructionLoss", "kl");
+    }
+
+    /**
+     * The KL alone, per epoch, training and (dashed) test: it is about a hundredth of the reconstruction, so in
+     * {@link #lossCurves} it is a line along the bottom.
+     */
+    public static XYChart klCurves(History history) {
+        return curves(history, "KL per image", "kl");
+    }
+
+    /** The reconstruction loss alone, per epoch, training and (dashed) test. */
+    public static XYChart reconstructionCurves(History history) {
+        return curves(history, "Reconstruction loss per image", "reconstructionLoss");
+    }
+
+    /**
+     * One loss of several runs over the epochs, one colour per run (in the map's order), test values solid, training
+     * values dashed in the same colour when {@code withTrain}. With {@code logarithmic} the y axis is logarithmic, for
+     * values that span orders of magnitude (e.g. the KL of β = 0, 1 and 50); it falls back to linear when a value is ≤ 0.
+     *
+     * @param loss "loss", "reconstructionLoss" or "kl"
+     */
+    public static XYChart compare(String title, Map<String, History> runs, String loss, boolean withTrain, boolean logarithmic) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("no runs to compare: give at least one label and its History");
+        if (!COLOURS.containsKey(loss)) throw new IllegalArgumentException("no loss named '" + loss + "'; there are loss, reconstructionLoss and kl");
+        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle(loss + " (nats per image)").build();
+        boolean allPositive = true;
+        int i = 0;
+        for (Map.Entry<String, History> run : runs.entrySet()) {
+            History history = run.getValue();
+            if (history.size() == 0) throw new IllegalArgumentException("the history of '" + run.getKey() + "' has no epochs yet: train first");
+            Color colour = RUN_COLOURS.get(i++ % RUN_COLOURS.size());
+            double[] epochs = history.epochNumbers(), test = history.test(loss);
+            boolean hasTest = !Double.isNaN(test[0]);
+            double[] shown = hasTest ? test : history.train(loss);
+            allPositive &= Arrays.stream(shown).allMatch(v -> v > 0);
+            style(chart.addSeries(run.getKey() + (hasTest ? " test" : " train"), epochs, shown), colour, SOLID);
+            if (withTrain && hasTest) {
+                double[] train = history.train(loss);
+                allPositive &= Arrays.stream(train).allMatch(v -> v > 0);
+                style(chart.addSeries(run.getKey() + " train", epochs, train), colour, DASHED);
             }
         }
+        if (logarithmic && allPositive) chart.getStyler().setYAxisLogarithmic(true);
         return chart;
+    }
+
+    private static XYChart curves(History history, String title, String... losses) {
+        if (history.size() == 0) throw new IllegalArgumentException("the history has no epochs yet: train first");
+        double[] epochs = history.epochNumbers();
+        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle("nats per image").build();
+        for (String loss : losses) {
+            Color colour = COLOURS.get(loss);
+            style(chart.addSeries("train " + loss, epochs, history.train(loss)), colour, SOLID);
+            double[] test = history.test(loss);
+            if (!Double.isNaN(test[0])) style(chart.addSeries("test " + loss, epochs, test), colour, DASHED);
+        }
+        return chart;
+    }
+
+    private static void style(XYSeries series, Color colour, BasicStroke stroke) {
+        series.setLineColor(colour);
+        series.setMarkerColor(colour);
+        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setLineStyle(stroke);
     }
 }

@@ -1,11 +1,17 @@
 package vae.table;
 
+import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import vae.train.History;
 
-/** One row per epoch: train and test losses, and the epoch's time. */
+/**
+ * One row per epoch: train and test losses, and the epoch's time; epoch 0, where the history has one, holds the
+ * losses before training (its seconds are the time it took to measure them). The numbers keep every digit; they
+ * print with 4 significant digits.
+ */
 public final class HistoryTable {
     private HistoryTable() {}
 
@@ -16,6 +22,10 @@ public final class HistoryTable {
         boolean hasTest = history.size() > 0 && !history.epochs().get(0).test().isEmpty();
         if (hasTest) for (String l : losses) table.addColumns(DoubleColumn.create("test " + l));
         table.addColumns(DoubleColumn.create("seconds"));
+        NumberColumnFormatter fourDigits = new NumberColumnFormatter() {
+            @Override public String format(double value) { return String.format(Locale.ROOT, "%.4g", value); }
+        };
+        for (int c = 1; c < table.columnCount(); c++) table.doubleColumn(c).setPrintFormatter(fourDigits);
         for (History.Epoch e : history.epochs()) {
             table.intColumn("epoch").append(e.number());
             for (String l : losses) table.doubleColumn("train " + l).append(e.train().get(l));

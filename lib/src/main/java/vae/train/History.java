@@ -7,7 +7,10 @@ import java.util.Map;
 
 /** The losses of every epoch on the training and the test images, averaged per image. */
 public final class History {
-    /** One epoch: its 1-based number, mean train and test losses by name, and its wall time. */
+    /**
+     * One epoch: its 1-based number, mean train and test losses by name, and its wall time. Number 0, where
+     * {@link Trainer#measureBeforeTraining} asked for it, holds the losses measured before the first step.
+     */
     public record Epoch(int number, Map<String, Double> train, Map<String, Double> test, double seconds) {}
 
     private final List<Epoch> epochs = new ArrayList<>();
@@ -17,7 +20,16 @@ public final class History {
     void markInterrupted() { interrupted = true; }
 
     public List<Epoch> epochs() { return Collections.unmodifiableList(epochs); }
+    /** The number of records, epoch 0 included where there is one. */
     public int size() { return epochs.size(); }
+    /** The epochs trained: the records without epoch 0. */
+    public int trainedEpochs() { return (int) epochs.stream().filter(e -> e.number() > 0).count(); }
+    /** True when the first record is epoch 0, measured before training. */
+    public boolean hasEpochZero() { return !epochs.isEmpty() && epochs.get(0).number() == 0; }
+    /** The epoch numbers, record by record (0, 1, 2, … with epoch 0; else 1, 2, …), e.g. for a chart's x axis. */
+    public double[] epochNumbers() { return epochs.stream().mapToDouble(Epoch::number).toArray(); }
+    /** The seconds of all the trained epochs together (epoch 0's measuring not counted). */
+    public double trainingSeconds() { return epochs.stream().filter(e -> e.number() > 0).mapToDouble(Epoch::seconds).sum(); }
     public Epoch last() {
         if (epochs.isEmpty()) throw new IllegalStateException("no epoch has finished yet");
         return epochs.get(epochs.size() - 1);
@@ -32,7 +44,8 @@ public final class History {
     public double[] test(String loss) { return epochs.stream().mapToDouble(e -> e.test().getOrDefault(loss, Double.NaN)).toArray(); }
 
     @Override public String toString() {
-        StringBuilder s = new StringBuilder("History(" + epochs.size() + " epochs" + (interrupted ? ", interrupted" : "") + ")");
+        StringBuilder s = new StringBuilder("History(" + trainedEpochs() + " epochs" + (hasEpochZero() ? " and epoch 0" : "")
+                + (interrupted ? ", interrupted" : "") + ")");
         for (Epoch e : epochs) s.append(String.format("%n  epoch %d: train %s, test %s, %.2f s", e.number(), e.train(), e.test(), e.seconds()));
         return s.toString();
     }

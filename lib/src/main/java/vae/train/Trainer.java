@@ -19,6 +19,7 @@ public final class Trainer {
     private final Adam adam;
     private final Random random;
     private ProgressListener progress = ProgressListener.NONE;
+    private boolean measureBeforeTraining;
 
     public Trainer(Trainable model, TrainingConfig config) {
         this(model, config, config.newAdam(model.parameters()));
@@ -37,6 +38,19 @@ public final class Trainer {
         this.progress = listener == null ? ProgressListener.NONE : listener;
         return this;
     }
+
+    /**
+     * With {@code true}, {@link #fit} first records an epoch 0: the mean losses on the training and the test images
+     * before the first step. Its ε come from a {@code Random} of its own (seeded from the config's seed), so the
+     * shuffles, the training ε and therefore every later number are the same as without it.
+     */
+    public Trainer measureBeforeTraining(boolean measure) {
+        this.measureBeforeTraining = measure;
+        return this;
+    }
+
+    /** The seed of the Random that draws epoch 0's ε; not the config's seed, whose Random shuffles and trains. */
+    static long epochZeroSeed(long seed) { return ~seed; }
 
     public TrainingConfig config() { return config; }
     public Adam adam() { return adam; }
@@ -58,6 +72,15 @@ public final class Trainer {
         History history = new History();
         int n = (int) train.rows();
         int batches = (n + config.batchSize() - 1) / config.batchSize();
+        if (measureBeforeTraining) {
+            long start = System.nanoTime();
+            Random own = new Random(epochZeroSeed(config.seed()));
+            Map<String, Double> trainLosses = evaluate(train, own);
+            Map<String, Double> testLosses = test == null ? Map.of() : evaluate(test, own);
+            History.Epoch record = new History.Epoch(0, trainLosses, testLosses, (System.nanoTime() - start) / 1e9);
+            history.add(record);
+            progress.onEpoch(record);
+        }
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long start = System.nanoTime();
             int[] order = shuffled(n);
@@ -86,6 +109,10 @@ public final class Trainer {
 
     /** Mean losses per image over all rows of {@code data}, in batches, with fresh noise. */
     public Map<String, Double> evaluate(INDArray data) {
+        return evaluate(data, random);
+    }
+
+    private Map<String, Double> evaluate(INDArray data, Random random) {
         int n = (int) data.rows();
         Map<String, Double> sums = new LinkedHashMap<>();
         for (int from = 0; from < n; from += config.batchSize()) {
