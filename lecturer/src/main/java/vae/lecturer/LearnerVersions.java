@@ -43,8 +43,50 @@ public final class LearnerVersions {
                 cell.add("execution_count", com.google.gson.JsonNull.INSTANCE);
             }
             lock(cell);
+            forgetPlantedMistake(cell);
         }
         return learner;
+    }
+
+    /** The metadata key of an answer cell's planted wrong answer (in {@code "vae"}), which its check must reject. */
+    static final String WRONG_ANSWER = "wrong_answer";
+
+    /**
+     * The notebook with every answer replaced by its planted wrong answer ({@code "vae": {"wrong_answer": "…"}} on the
+     * answer cell: the code that stands between {@code // BEGIN SOLUTION} and {@code // END SOLUTION}); hidden tests kept.
+     */
+    static Notebook withWrongAnswers(Notebook solutions) {
+        Notebook planted = solutions.copy();
+        for (JsonObject cell : planted.cells()) {
+            if (!Notebook.isCode(cell) || !Nbgrader.isSolution(cell)) continue;
+            String wrong = wrongAnswer(cell);
+            if (wrong == null) throw new IllegalArgumentException("answer cell " + Nbgrader.gradeId(cell) + " has no metadata vae." + WRONG_ANSWER);
+            Matcher m = SOLUTION.matcher(Notebook.source(cell));
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String indented = m.group(1) + wrong.strip().replace("\n", "\n" + m.group(1));
+                m.appendReplacement(out, Matcher.quoteReplacement(indented + "\n"));
+            }
+            m.appendTail(out);
+            Notebook.setSource(cell, out.toString());
+        }
+        return planted;
+    }
+
+    /** The planted wrong answer of an answer cell, or null. */
+    static String wrongAnswer(JsonObject cell) {
+        JsonObject meta = cell.getAsJsonObject("metadata");
+        if (meta == null || !meta.has("vae") || !meta.getAsJsonObject("vae").has(WRONG_ANSWER)) return null;
+        return Notebook.text(meta.getAsJsonObject("vae").get(WRONG_ANSWER));
+    }
+
+    /** The learner does not get the planted mistake (a spoiler of the hint, and of no use to them). */
+    private static void forgetPlantedMistake(JsonObject cell) {
+        JsonObject meta = cell.getAsJsonObject("metadata");
+        if (meta == null || !meta.has("vae")) return;
+        JsonObject vae = meta.getAsJsonObject("vae");
+        vae.remove(WRONG_ANSWER);
+        if (vae.size() == 0) meta.remove("vae");
     }
 
     /** A check cannot be edited or deleted in Jupyter, an answer cannot be deleted (the grader restores both anyway). */

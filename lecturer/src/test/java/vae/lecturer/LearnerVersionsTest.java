@@ -96,4 +96,24 @@ class LearnerVersionsTest {
             }
         }
     }
+
+    @Test
+    void aPlantedWrongAnswerReplacesTheSolutionAndNeverReachesTheLearner() {
+        JsonObject nb = new JsonObject();
+        JsonArray cells = new JsonArray();
+        JsonObject answer = cell("code", "double[] sigma = null;\nif (true) {\n    // BEGIN SOLUTION\n    sigma = HandMaths.sigma(logVar);\n    // END SOLUTION\n}\nsigma",
+                "{\"solution\": true, \"grade\": false, \"grade_id\": \"03-sigma\"}");
+        answer.getAsJsonObject("metadata").add("vae", JsonParser.parseString("{\"wrong_answer\": \"sigma = logVar.clone();\\nsigma[0] = 1;\", \"expect\": [\"σ\"]}"));
+        cells.add(answer);
+        nb.add("cells", cells);
+        Notebook planted = LearnerVersions.withWrongAnswers(new Notebook(nb));
+        assertEquals("double[] sigma = null;\nif (true) {\n    sigma = logVar.clone();\n    sigma[0] = 1;\n}\nsigma", Notebook.source(planted.cells().get(0)));
+        JsonObject learnerMeta = LearnerVersions.of(new Notebook(nb)).cells().get(0).getAsJsonObject("metadata");
+        assertFalse(learnerMeta.getAsJsonObject("vae").has("wrong_answer"), "the learner version has no planted answer");
+        assertTrue(learnerMeta.getAsJsonObject("vae").has("expect"), "other vae metadata stays");
+        answer.getAsJsonObject("metadata").remove("vae");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LearnerVersions.withWrongAnswers(new Notebook(nb)));
+        assertTrue(e.getMessage().contains("03-sigma"), e.getMessage());
+    }
 }
