@@ -74,6 +74,8 @@ public final class Grader {
         if (jobs < 1) throw new IllegalArgumentException("jobs is " + jobs + "; expected 1 or more (--jobs 1 grades one submission at a time)");
         List<Path> files = shard.of(SubmissionFiles.in(submissions));
         Progress shown = new Progress(files.size(), jobs, progress);
+        if (progress != null && !Confinement.available()) progress.println("note: bwrap (Debian's bubblewrap) is missing or cannot run here,"
+                + " so a submission could write outside its folder: apt-get install bubblewrap, or grade in a container");
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             List<Future<Submission>> running = new ArrayList<>();

@@ -18,7 +18,8 @@ import vae.kernel.session.Session;
  * {@link #main} is that JVM: every code cell through the kernel's {@link NotebookRunner}, each with the per-cell time
  * limit, going on after errors, and the executed notebook saved after every cell, so a JVM that is stopped leaves the
  * cells run so far. Its working folder and temporary files are a fresh folder of its own, so that what it writes can be
- * measured and is removed; a submission that writes past the disk limit there, or starts processes, is stopped.
+ * measured and is removed; a submission that writes past the disk limit there, or starts processes, is stopped. With
+ * {@link Confinement} it can write nowhere else, and a cell that tries stops the run.
  *
  * <pre>java -Xmx… vae.lecturer.GradingRun CELL_TIMEOUT_SECONDS IN.ipynb OUT.ipynb</pre>
  */
@@ -39,22 +40,30 @@ public final class GradingRun {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         deleteTree(folder);
         Files.createDirectories(folder.resolve("tmp"));
-        ProcessBuilder builder = new ProcessBuilder(vae.Launch.command(java,
-                List.of("-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath()),
+        List<String> command = vae.Launch.command(java,
+                List.of("-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath(), "-XX:-UsePerfData"),
                 absolute(classpath), GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toAbsolutePath().toString(),
-                out.toAbsolutePath().toString()))
+                out.toAbsolutePath().toString());
+        boolean confined = Confinement.available();
+        if (confined) {
+            Path executed = Files.createDirectories(out.toAbsolutePath().getParent());   // its own: the notebook is written beside, then moved
+            Files.createDirectories(vae.Launch.CACHE);
+            command = Confinement.wrap(command, List.of(folder, executed, vae.Launch.CACHE));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         vae.Launch.configure(builder);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.notebookTimeoutSeconds());
         try {
             while (!process.waitFor(200, TimeUnit.MILLISECONDS)) {
-                String broke = System.nanoTime() > deadline ? "" : broke(process, folder, settings);
+                String broke = System.nanoTime() > deadline ? "" : broke(process, folder, settings, confined ? 1 : 0);
                 if (broke != null) {
                     stop(process);
                     return new Result(-1, broke.isEmpty(), Files.readString(log), broke.isEmpty() ? null : broke);
                 }
             }
+            if (process.exitValue() == Confinement.WROTE_OUTSIDE) return new Result(-1, false, Files.readString(log), Confinement.STOPPED);
             return new Result(process.exitValue(), false, Files.readString(log));
         } catch (InterruptedException e) {
             stop(process);
@@ -73,9 +82,9 @@ public final class GradingRun {
     }
 
     /** Why a running submission must be stopped: the processes it started, or what it wrote; null while it keeps to its limits. */
-    static String broke(Process process, Path folder, GradingSettings settings) {
+    static String broke(Process process, Path folder, GradingSettings settings, int sandbox) {
         // The reasons name the limit, not what was seen at that moment, so that grading twice gives the same words.
-        if (process.descendants().count() > settings.maxProcesses()) {
+        if (process.descendants().count() > settings.maxProcesses() + sandbox) {   // bwrap's JVM is its child
             return "stopped: it started more processes than the " + settings.maxProcesses() + " a submission may start (maxProcesses)";
         }
         if (size(folder) > settings.maxDiskMegabytes() * 1024L * 1024L) {
@@ -119,7 +128,10 @@ public final class GradingRun {
         Path in = Path.of(args[1]), out = Path.of(args[2]);
         Notebook nb = Notebook.read(in);
         try (Session session = Session.create()) {
-            new NotebookRunner(session).keepGoing(true).cellTimeout(cellTimeout).afterEachCell((executed, cell) -> executed.write(out)).run(nb);
+            new NotebookRunner(session).keepGoing(true).cellTimeout(cellTimeout).afterEachCell((executed, cell) -> {
+                executed.write(out);
+                if (Confinement.refusedWrite(cell)) System.exit(Confinement.WROTE_OUTSIDE);   // stopped where it broke the rule
+            }).run(nb);
         }
         nb.write(out);
         System.exit(0);   // ND4J's and JShell's threads must not keep a finished run alive
