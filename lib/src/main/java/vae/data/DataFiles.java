@@ -6,6 +6,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import vae.Language;
 
 /**
  * Where the digits and the trained models are read from: the folder {@code VAE_DATA} names, if it is set, else the
@@ -54,13 +55,11 @@ public final class DataFiles {
 
     private <T> T readFromFolder(String file, Reader<T> reader) {
         if (!Files.isDirectory(folder)) {
-            throw new IllegalStateException(SETTING + " is " + folder + ", which is not a folder. Set it to a folder holding " + file
-                    + " (such as the repository's data/), or unset it to read the copy in the " + ARTIFACT + " jar.");
+            throw new IllegalStateException(Language.text("data.notFolder", SETTING, folder, file, ARTIFACT));
         }
         Path path = folder.resolve(file);
         if (!Files.isRegularFile(path)) {
-            throw new IllegalStateException(SETTING + " is " + folder + ", but there is no " + file + " in it (" + path + "). Copy "
-                    + file + " there from the repository's data/ folder, or unset " + SETTING + " to read the copy in the " + ARTIFACT + " jar.");
+            throw new IllegalStateException(Language.text("data.missing", SETTING, folder, file, path, file, SETTING, ARTIFACT));
         }
         try (InputStream in = Files.newInputStream(path)) {
             return reader.read(in, path.toString());
@@ -75,9 +74,7 @@ public final class DataFiles {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         if (url == null && context != null) url = context.getResource(resource);   // a jar a kernel added after the library
         if (url == null) {
-            throw new IllegalStateException(resource + " is not on the classpath. It ships in the " + ARTIFACT + " jar (the same version as"
-                    + " vae-lib, which depends on it): add that jar (%maven " + ARTIFACT + ":VERSION, or %jars with its path), or set "
-                    + SETTING + " to a folder holding " + file + ", such as the repository's data/.");
+            throw new IllegalStateException(Language.text("data.notOnClasspath", resource, ARTIFACT, ARTIFACT, SETTING, file));
         }
         String name = describe(url, resource);
         try (InputStream in = url.openStream()) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import vae.Language;
 
 /**
  * The checks behind the notebooks' exercises. A check prints ✔ with a one-line why, or throws an {@link AssertionError}
@@ -12,8 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gives its {@link Verdict} as data to the session's {@link Verdicts}, which the grader reads.
  */
 public final class Check {
-    /** Printed first on an unanswered exercise. */
+    /** Printed first on an unanswered exercise, in English ({@link #NOT_ANSWERED_MARK} in every language). */
     public static final String NOT_ANSWERED = "◻ not yet answered";
+    /** The mark an unanswered exercise's line starts with in every language. */
+    public static final String NOT_ANSWERED_MARK = "◻";
     /** Printed first on a passed check. */
     public static final String PASSED = "✔";
     /** Starts the message of a failed check. */
@@ -37,17 +40,16 @@ public final class Check {
      */
     public static String report() {
         List<Verdict> all = verdicts.latest();
-        if (all.isEmpty()) return "No check has run yet: run the exercise cells and their checks first.";
+        if (all.isEmpty()) return Language.text("report.none");
         long passed = all.stream().filter(Verdict::passed).count();
         List<String> failed = all.stream().filter(v -> v.answered() && !v.passed()).map(Verdict::name).toList();
         List<String> open = all.stream().filter(v -> !v.answered()).map(Verdict::name).toList();
         if (passed == all.size()) {
-            return PASSED + " All " + passed + " checks pass. When your work is graded, more checks may run (hidden from this copy),"
-                    + " so make sure your answers work for any input, not just these.";
+            return Language.text("report.all", passed);
         }
-        return passed + " of " + all.size() + " checks pass"
-                + (failed.isEmpty() ? "" : "; " + failed.size() + " failing (" + String.join(", ", failed) + ")")
-                + (open.isEmpty() ? "" : "; " + open.size() + " not yet answered (" + String.join(", ", open) + ")") + ".";
+        return Language.text("report.some", passed, all.size())
+                + (failed.isEmpty() ? "" : Language.text("report.failing", failed.size(), String.join(", ", failed)))
+                + (open.isEmpty() ? "" : Language.text("report.open", open.size(), String.join(", ", open))) + ".";
     }
 
     /** Forgets this session's verdicts so far (e.g. after a demonstration of the checks). */
@@ -58,7 +60,7 @@ public final class Check {
     /** True (and prints so) when {@code answer} is still the stub's null. */
     public static boolean notAnswered(String name, Object answer) {
         if (answer != null) return false;
-        String message = NOT_ANSWERED + ": " + name + " is still null. Write your answer in the cell above, run it, then run this check again.";
+        String message = Language.text("check.notAnswered", name);
         System.out.println(message);
         verdicts.add(new Verdict(name, false, false, null, null, message));
         return true;
@@ -68,14 +70,12 @@ public final class Check {
     public static void closeTo(String name, double[] actual, double[] expected, double tolerance, String why, Mistake... mistakes) {
         if (notAnswered(name, actual)) return;
         if (actual.length != expected.length) {
-            throw failed(name, expected.length + " entries", actual.length + " entries", FAILED + " " + name + " has " + actual.length
-                    + " entries but should have " + expected.length);
+            throw failed(name, String.valueOf(expected.length), String.valueOf(actual.length), Language.text("check.lengths", name, actual.length, expected.length));
         }
         int first = firstOff(actual, expected, tolerance);
         if (first >= 0) {
             String got = number(actual[first]), should = number(expected[first]);
-            throw failed(name, should, got, String.format("%s %s[%d] is %s but should be %s: %s", FAILED, name, first, got, should,
-                    hint(actual, expected, tolerance, mistakes)));
+            throw failed(name, should, got, Language.text("check.entry", name, first, got, should, hint(actual, expected, tolerance, mistakes)));
         }
         passed(name, show(expected), show(actual), why);
     }
@@ -86,14 +86,12 @@ public final class Check {
      */
     public static void closeTo(String name, Double actual, double expected, double tolerance, String why, Mistake... mistakes) {
         if (expected != 0 && tolerance >= Math.abs(expected)) {
-            throw new IllegalArgumentException("the tolerance " + number(tolerance) + " of check " + name + " is not smaller than the expected "
-                    + number(expected) + ", so 0 would pass: use a tolerance relative to the value, e.g. " + number(Math.abs(expected) * 0.05));
+            throw new IllegalArgumentException(Language.text("check.tolerance", number(tolerance), name, number(expected), number(Math.abs(expected) * 0.05)));
         }
         if (notAnswered(name, actual)) return;
         if (!(Math.abs(actual - expected) <= tolerance)) {
             String got = number(actual), should = number(expected);
-            throw failed(name, should, got, String.format("%s %s is %s but should be %s: %s", FAILED, name, got, should,
-                    hint(new double[] {actual}, new double[] {expected}, tolerance, mistakes)));
+            throw failed(name, should, got, Language.text("check.scalar", name, got, should, hint(new double[] {actual}, new double[] {expected}, tolerance, mistakes)));
         }
         passed(name, number(expected), number(actual), why);
     }
@@ -109,7 +107,7 @@ public final class Check {
     public static void hasShape(String name, INDArray actual, long[] shape, String why) {
         if (notAnswered(name, actual)) return;
         String got = Arrays.toString(actual.shape()), should = Arrays.toString(shape);
-        if (!Arrays.equals(actual.shape(), shape)) throw failed(name, should, got, FAILED + " " + name + " has shape " + got + " but should have " + should);
+        if (!Arrays.equals(actual.shape(), shape)) throw failed(name, should, got, Language.text("check.shape", name, got, should));
         if (why != null) passed(name, should, got, why);
     }
 
@@ -119,8 +117,8 @@ public final class Check {
         boolean same = actual instanceof Number a && expected instanceof Number e ? a.doubleValue() == e.doubleValue()
                 : Arrays.deepEquals(new Object[] {actual}, new Object[] {expected});
         if (!same) {
-            throw failed(name, show(expected), show(actual), FAILED + " " + name + " is " + show(actual) + " but should be " + show(expected)
-                    + (hint == null ? "" : ": " + hint));
+            throw failed(name, show(expected), show(actual), hint == null ? Language.text("check.equal", name, show(actual), show(expected))
+                    : Language.text("check.equalHint", name, show(actual), show(expected), hint));
         }
         passed(name, show(expected), show(actual), why);
     }
@@ -128,7 +126,7 @@ public final class Check {
     /** A condition the answer must meet, with the reason it failed. */
     public static void isTrue(String name, Object answer, boolean condition, String why, String failure) {
         if (notAnswered(name, answer)) return;
-        if (!condition) throw failed(name, null, show(answer), FAILED + " " + name + ": " + failure + " (your answer: " + show(answer) + ")");
+        if (!condition) throw failed(name, null, show(answer), Language.text("check.isTrue", name, failure, show(answer)));
         passed(name, null, show(answer), why);
     }
 
@@ -138,7 +136,7 @@ public final class Check {
     }
 
     private static void passed(String name, String expected, String got, String why) {
-        String message = PASSED + " " + name + (why == null || why.isEmpty() ? "" : ": " + why);
+        String message = why == null || why.isEmpty() ? Language.text("check.passed", name) : Language.text("check.passedWhy", name, why);
         System.out.println(message);
         verdicts.add(new Verdict(name, true, true, expected, got, message));
     }
@@ -165,12 +163,11 @@ public final class Check {
             if (m.wouldGive().length == actual.length && close(actual, m.wouldGive(), tolerance)) return m.hint();
         }
         for (double v : actual) {
-            if (!Double.isFinite(v)) return "your answer holds " + v + ": look for a division by 0, the log or square root of a negative"
-                    + " number, or an exp of a large value";
+            if (!Double.isFinite(v)) return Language.text("hint.nonFinite", v);
         }
         double[] negated = new double[actual.length];
         for (int i = 0; i < actual.length; i++) negated[i] = -actual[i];
-        if (close(negated, expected, tolerance)) return "the sign is flipped: look for a minus sign";
+        if (close(negated, expected, tolerance)) return Language.text("hint.sign");
         double ratio = Double.NaN;
         boolean sameRatio = true;
         for (int i = 0; i < actual.length && sameRatio; i++) {
@@ -179,22 +176,20 @@ public final class Check {
             if (Double.isNaN(ratio)) ratio = r; else sameRatio = Math.abs(r - ratio) <= 1e-6 * Math.max(1, Math.abs(ratio));
         }
         if (sameRatio && !Double.isNaN(ratio) && ratio != 0 && Math.abs(ratio - 1) > 1e-9 && (actual.length > 1 || simple(ratio))) {
-            return "it is " + number(ratio) + " times the expected value" + (actual.length > 1 ? " in every entry" : "")
-                    + ": a factor too many or missing (½? a sum instead of a mean, or the reverse?)";
+            return Language.text(actual.length > 1 ? "hint.factorAll" : "hint.factorOne", number(ratio));
         }
         if (actual.length > 1) {
             double[] a = actual.clone(), e = expected.clone();
             Arrays.sort(a);
             Arrays.sort(e);
-            if (close(a, e, tolerance)) return "the right values in another order: check which index is which";
+            if (close(a, e, tolerance)) return Language.text("hint.order");
         }
         int off = 0, worst = 0;
         for (int i = 0; i < actual.length; i++) {
             if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) off++;
             if (Math.abs(actual[i] - expected[i]) > Math.abs(actual[worst] - expected[worst])) worst = i;
         }
-        return (actual.length > 1 ? off + " of " + actual.length + " entries are off (by most at [" + worst + "]); " : "")
-                + "go through the formula step by step and compare each step with the cells above";
+        return actual.length > 1 ? Language.text("hint.entriesOff", off, actual.length, worst) : Language.text("hint.stepByStep");
     }
 
     /** Numbers as the messages print them; a long array by its first entries and its length. */
@@ -202,7 +197,7 @@ public final class Check {
         int shown = Math.min(values.length, 8);
         StringBuilder b = new StringBuilder("[");
         for (int i = 0; i < shown; i++) b.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.4g", values[i]));
-        return b.append(values.length > shown ? ", … (" + values.length + " entries)]" : "]").toString();
+        return b.append(values.length > shown ? Language.text("check.moreEntries", values.length) : "]").toString();
     }
 
     private static String number(double value) {

@@ -23,6 +23,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import vae.Language;
 import vae.train.Adam;
 import vae.train.Provenance;
 
@@ -91,9 +92,9 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("Checkpoint " + file + " does not exist", e);
+            throw new IllegalArgumentException(Language.text("checkpoint.missing", file), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Checkpoint " + file + " cannot be read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(Language.text("checkpoint.unreadable", file, e.getMessage()), e);
         }
         return load(in, file.toString());
     }
@@ -107,11 +108,11 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
         } catch (IOException e) {
-            throw new IllegalArgumentException("Checkpoint " + name + " is not a readable zip: " + e.getMessage(), e);
+            throw new IllegalArgumentException(Language.text("checkpoint.notZip", name, e.getMessage()), e);
         }
         byte[] json = entries.get("checkpoint.json");
         if (json == null || !entries.containsKey("parameters.bin")) {
-            throw new IllegalArgumentException("Checkpoint " + name + " lacks checkpoint.json or parameters.bin: it was not written by Checkpoint.save");
+            throw new IllegalArgumentException(Language.text("checkpoint.notOurs", name));
         }
         JsonObject meta;
         VaeConfig config;
@@ -124,8 +125,7 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
             }
             config = GSON.fromJson(meta.get("config"), VaeConfig.class);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
-            throw new IllegalArgumentException("Checkpoint " + name + " has a checkpoint.json that cannot be read (" + e.getMessage()
-                    + "): it was not written by Checkpoint.save, or was damaged", e);
+            throw new IllegalArgumentException(Language.text("checkpoint.badJson", name, e.getMessage()), e);
         }
         try {
             provenance = meta.has("provenance") ? GSON.fromJson(meta.get("provenance"), Provenance.class)

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import vae.Language;
 
 /**
  * What {@link Vae} checks of a learner's input before the graph sees it; each message says what came, what was
@@ -22,29 +23,27 @@ final class InputChecks {
 
     /** Images of [batch, 784] with pixels in [0, 1]. */
     INDArray images(INDArray x, String name) {
-        if (x == null) throw new IllegalArgumentException(name + " is null; expected images of shape [batch, 784]");
+        if (x == null) throw new IllegalArgumentException(Language.text("input.imagesNull", name));
         long[] s = x.shape();
         if (x.rank() == 3 && s[1] == 28 && s[2] == 28) {
-            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s)
-                    + " but the encoder expects [batch, 784]: flatten each image first with Images.flatten(" + name + ")");
+            throw new IllegalArgumentException(Language.text("input.imagesSquares", name, Arrays.toString(s), name));
         }
         if (x.rank() == 2 && s[0] == 28 && s[1] == 28) {
-            throw new IllegalArgumentException(name + " has shape [28, 28] but the encoder expects [batch, 784]: flatten it first with Images.flatten(" + name + ")");
+            throw new IllegalArgumentException(Language.text("input.imageSquare", name, name));
         }
         if (x.rank() == 1 && s[0] == 784) {
-            throw new IllegalArgumentException(name + " has shape [784] but the encoder expects [batch, 784]: make it one row with " + name + ".reshape(1, 784)");
+            throw new IllegalArgumentException(Language.text("input.imageRow", name, name));
         }
         if (x.rank() != 2 || s[1] != 784) {
-            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s) + " but the encoder expects [batch, 784]");
+            throw new IllegalArgumentException(Language.text("input.imagesShape", name, Arrays.toString(s)));
         }
         double sum = x.sumNumber().doubleValue();
         if (!Double.isFinite(sum)) {
-            throw new IllegalArgumentException(name + " contains NaN or infinite pixels; expected values in [0, 1]. Check how the images were loaded or scaled");
+            throw new IllegalArgumentException(Language.text("input.imagesNotFinite", name));
         }
         double max = x.maxNumber().doubleValue(), min = x.minNumber().doubleValue();
         if (max > 1 || min < 0) {
-            throw new IllegalArgumentException(name + " has pixels from " + min + " to " + max + " but the model expects [0, 1]"
-                    + (max > 1 ? ": divide grey levels 0–255 by 255" : ""));
+            throw new IllegalArgumentException(Language.text(max > 1 ? "input.pixelRange255" : "input.pixelRange", name, min, max));
         }
         return x.dataType() == dataType ? x : x.castTo(dataType);
     }
@@ -56,20 +55,18 @@ final class InputChecks {
 
     /** A point of the latent space per row, [batch, latent]; {@code batch} −1 takes any number of rows. */
     INDArray latent(INDArray v, String name, long batch) {
-        if (v == null) throw new IllegalArgumentException(name + " is null; expected [batch, " + latentSize + "]");
+        if (v == null) throw new IllegalArgumentException(Language.text("input.latentNull", name, latentSize));
         long[] s = v.shape();
         if (v.rank() == 1 && s[0] == latentSize) {
-            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s) + " but the model expects [batch, " + latentSize
-                    + "]: make it one row with " + name + ".reshape(1, " + latentSize + ")");
+            throw new IllegalArgumentException(Language.text("input.latentRow", name, Arrays.toString(s), latentSize, name, latentSize));
         }
         if (v.rank() != 2 || s[1] != latentSize) {
-            throw new IllegalArgumentException(name + " has shape " + Arrays.toString(s) + " but this VAE's latent size is " + latentSize
-                    + ", so " + name + " must be [batch, " + latentSize + "]");
+            throw new IllegalArgumentException(Language.text("input.latentShape", name, Arrays.toString(s), latentSize, name, latentSize));
         }
         if (batch >= 0 && s[0] != batch) {
-            throw new IllegalArgumentException(name + " has " + s[0] + " rows but x has " + batch + " images: give one row of " + name + " per image");
+            throw new IllegalArgumentException(Language.text("input.latentRows", name, s[0], batch, name));
         }
-        if (!Double.isFinite(v.sumNumber().doubleValue())) throw new IllegalArgumentException(name + " contains NaN or infinite values");
+        if (!Double.isFinite(v.sumNumber().doubleValue())) throw new IllegalArgumentException(Language.text("input.latentNotFinite", name));
         return v.dataType() == dataType ? v : v.castTo(dataType);
     }
 

@@ -29,6 +29,7 @@ public final class Session implements AutoCloseable {
         this.magics = magics;
         CellContext.install();
         Check.use(verdicts);
+        vae.Language.reset();   // a new session speaks English until its notebook's setup cell says otherwise
     }
 
     /** A session with this JVM's classpath and the standard magics. */

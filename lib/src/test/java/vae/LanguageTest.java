@@ -1,0 +1,90 @@
+package vae;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import vae.exercise.Check;
+import vae.model.Checkpoint;
+import vae.model.Vae;
+
+/** Every message the learner can read exists in every language, with the same placeholders; and a notebook's choice is heard. */
+class LanguageTest {
+    private static final Pattern PLACEHOLDER = Pattern.compile("%[sd%]");
+
+    @AfterEach
+    void backToEnglish() { Language.reset(); }
+
+    static Properties file(String name) throws Exception {
+        Properties p = new Properties();
+        try (InputStream in = LanguageTest.class.getResourceAsStream("/vae/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    static List<String> placeholders(String pattern) {
+        List<String> found = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) found.add(m.group());
+        return found;
+    }
+
+    @Test
+    void everyEnglishMessageHasAVietnameseTwinWithTheSamePlaceholders() throws Exception {
+        Properties en = file("messages.properties"), vi = file("messages_vi.properties");
+        assertFalse(en.isEmpty());
+        assertEquals(en.stringPropertyNames(), vi.stringPropertyNames(), "the two files must have the same keys");
+        for (String key : en.stringPropertyNames()) {
+            assertEquals(placeholders(en.getProperty(key)), placeholders(vi.getProperty(key)), key + ": the same %s/%d in the same order");
+            boolean sharedSymbols = en.getProperty(key).replaceAll("%[sd]", "").matches("[✔: ]*");
+            if (!sharedSymbols) assertNotEquals(en.getProperty(key), vi.getProperty(key), key + " is not translated");
+        }
+    }
+
+    @Test
+    void aFailingCheckAndItsReportSpeakVietnameseWhenTheNotebookSaysSo() {
+        Check.use(new vae.exercise.Verdicts());
+        Language.use("vi");
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("σ", new double[] {2, 4}, new double[] {1, 2}, 1e-6, ""));
+        assertEquals("✘ σ[0] bằng 2.000 nhưng đáng lẽ phải bằng 1.000: kết quả bằng 2.000 lần giá trị mong đợi ở mọi phần tử:"
+                + " thừa hoặc thiếu một hệ số (½? tổng thay vì trung bình, hay ngược lại?)", e.getMessage());
+        assertEquals("0 trên 1 phép kiểm tra qua; 1 chưa đúng (σ).", Check.report());
+        Language.use("en");
+        assertEquals("0 of 1 checks pass; 1 failing (σ).", Check.report());
+    }
+
+    @Test
+    void badInputAndAMissingCheckpointSpeakVietnamese() {
+        Language.use("vi");
+        Vae vae = Vae.lesson();
+        IllegalArgumentException pixels = assertThrows(IllegalArgumentException.class, () -> vae.forward(Nd4j.ones(1, 784).mul(255), new Random(1)));
+        assertEquals("x có điểm ảnh từ 255.0 đến 255.0 nhưng mô hình cần [0, 1]: hãy chia các mức xám 0–255 cho 255", pixels.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> vae.forward(Nd4j.zeros(1, 28, 28), new Random(1)));
+        assertTrue(shape.getMessage().contains("bộ mã hóa (encoder) cần [batch, 784]"), shape.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(Path.of("no-such.zip")));
+        assertEquals("Checkpoint no-such.zip không tồn tại", missing.getMessage());
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedSayingWhichExist() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Language.use("fr"));
+        assertTrue(e.getMessage().contains("[en, vi]"), e.getMessage());
+        assertEquals("en", Language.current(), "a refused choice changes nothing");
+    }
+}
