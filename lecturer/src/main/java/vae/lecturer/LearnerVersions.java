@@ -142,18 +142,28 @@ public final class LearnerVersions {
         return drifted;
     }
 
-    /** {@code learner-versions [--check] [SOLUTIONS_DIR LEARNER_DIR]} (defaults: notebooks/solutions notebooks). */
+    /**
+     * {@code learner-versions [--check] [SOLUTIONS_DIR LEARNER_DIR]}: one folder pair, or by default every edition
+     * (notebooks/solutions → notebooks, notebooks/vi/solutions → notebooks/vi).
+     */
     public static void main(String[] args) {
         boolean check = args.length > 0 && args[0].equals("--check");
         int first = check ? 1 : 0;
-        Path solutions = Path.of(args.length > first ? args[first] : "notebooks/solutions");
-        Path learner = Path.of(args.length > first + 1 ? args[first + 1] : "notebooks");
-        List<Path> drifted = generate(solutions, learner, check);
+        List<Path[]> pairs = new ArrayList<>();
+        if (args.length > first) {
+            pairs.add(new Path[] {Path.of(args[first]), Path.of(args.length > first + 1 ? args[first + 1] : "notebooks")});
+        } else {
+            for (Edition e : Edition.present(Path.of(""))) pairs.add(new Path[] {e.solutions(Path.of("")), e.learner(Path.of(""))});
+        }
+        List<Path> drifted = new ArrayList<>();
+        for (Path[] pair : pairs) {
+            drifted.addAll(generate(pair[0], pair[1], check));
+            if (!check) System.out.println("wrote the learner versions of " + solutionNotebooks(pair[0]).size() + " notebooks to " + pair[1]);
+        }
         if (check && !drifted.isEmpty()) {
             System.err.println("These learner versions differ from their solutions; regenerate with ./tutorial learner-versions:");
             drifted.forEach(p -> System.err.println("  " + p));
             System.exit(1);
         }
-        if (!check) System.out.println("wrote the learner versions of " + solutionNotebooks(solutions).size() + " notebooks to " + learner);
     }
 }

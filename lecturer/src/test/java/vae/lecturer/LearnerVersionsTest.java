@@ -81,12 +81,16 @@ class LearnerVersionsTest {
 
     @Test
     void committedLearnerVersionsMatchTheirSolutions() {
-        Path solutions = ROOT.resolve("notebooks/solutions");
+        for (Edition edition : Edition.present(ROOT)) committedLearnerVersionsMatchTheirSolutions(edition);
+    }
+
+    private static void committedLearnerVersionsMatchTheirSolutions(Edition edition) {
+        Path solutions = edition.solutions(ROOT);
         List<Path> notebooks = LearnerVersions.solutionNotebooks(solutions);
-        List<Path> drifted = LearnerVersions.generate(solutions, ROOT.resolve("notebooks"), true);
+        List<Path> drifted = LearnerVersions.generate(solutions, edition.learner(ROOT), true);
         assertTrue(drifted.isEmpty(), "learner versions drifted from their solutions (regenerate with ./tutorial learner-versions): " + drifted);
         for (Path solution : notebooks) {
-            Notebook learner = Notebook.read(LearnerVersions.learnerPath(solution, ROOT.resolve("notebooks")));
+            Notebook learner = Notebook.read(LearnerVersions.learnerPath(solution, edition.learner(ROOT)));
             long exercises = learner.cells().stream().filter(Nbgrader::isCheck).count();
             assertTrue(exercises >= 3, solution.getFileName() + " has " + exercises + " checked exercises; each notebook needs at least 3");
             for (JsonObject c : learner.cells()) {

@@ -25,18 +25,25 @@ final class NotebookRuns {
 
     private NotebookRuns() {}
 
-    /** Every notebook in both versions: the solutions and the learner versions generated from them. */
+    /** Every notebook of every edition in both versions: the solutions and the learner versions generated from them. */
     static Stream<Path> bothVersions() {
         List<Path> all = new ArrayList<>();
-        for (Path s : LearnerVersions.solutionNotebooks(SOLUTIONS)) {
-            all.add(s);
-            all.add(LearnerVersions.learnerPath(s, LEARNER));
+        for (Edition edition : Edition.present(ROOT)) {
+            for (Path s : LearnerVersions.solutionNotebooks(edition.solutions(ROOT))) {
+                all.add(s);
+                all.add(LearnerVersions.learnerPath(s, edition.learner(ROOT)));
+            }
         }
         return all.stream();
     }
 
     static boolean isSolution(Path notebook) {
         return notebook.getParent().getFileName().toString().equals("solutions");
+    }
+
+    /** Where a run of {@code notebook} writes, under {@code base}: one folder per edition and version, as names repeat. */
+    static Path outputDir(Path base, Path notebook) throws IOException {
+        return Files.createDirectories(base.resolve(Edition.ofNotebook(notebook).language()).resolve(isSolution(notebook) ? "solutions" : "learner"));
     }
 
     /** The classpath of this module (kernel, library and all their dependencies). */
@@ -72,7 +79,7 @@ final class NotebookRuns {
      */
     static void assertExecutedWell(Path source, Path executed) {
         Notebook nb = Notebook.read(executed);
-        String name = (isSolution(source) ? "solutions/" : "") + source.getFileName();
+        String name = ROOT.relativize(source.toAbsolutePath().normalize()).toString();
         int checks = 0;
         for (JsonObject cell : nb.cells()) {
             if (!Notebook.isCode(cell)) continue;
@@ -86,10 +93,10 @@ final class NotebookRuns {
                 List<Verdict> verdicts = Scoring.verdicts(cell);
                 assertTrue(!verdicts.isEmpty(), where + " gave no verdict as data (" + Verdict.MIME_TYPE + ")");
                 if (isSolution(source)) {
-                    assertTrue(text.contains(Check.PASSED) && !text.contains(Check.NOT_ANSWERED), where + ": the solution's check should pass, but printed: " + text);
+                    assertTrue(text.contains(Check.PASSED) && !text.contains(Check.NOT_ANSWERED_MARK), where + ": the solution's check should pass, but printed: " + text);
                     assertTrue(verdicts.stream().allMatch(Verdict::passed), where + ": every verdict of the solution's check should pass: " + verdicts);
                 } else {
-                    assertTrue(text.contains(Check.NOT_ANSWERED), where + ": an unanswered check should say «not yet answered», but printed: " + text);
+                    assertTrue(text.contains(Check.NOT_ANSWERED_MARK), where + ": an unanswered check should say «not yet answered» (" + Check.NOT_ANSWERED_MARK + "), but printed: " + text);
                     assertTrue(verdicts.stream().anyMatch(v -> !v.answered()), where + ": the verdicts should say not answered: " + verdicts);
                 }
             }

@@ -34,7 +34,7 @@ class NotebooksThroughJupyterIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notebooks")
     void executesThroughNbclient(Path notebook) throws Exception {
-        Path out = Files.createDirectories(dir.resolve(NotebookRuns.isSolution(notebook) ? "solutions" : "learner"));
+        Path out = NotebookRuns.outputDir(dir, notebook);
         NotebookRuns.run(List.of("/usr/bin/env", "JUPYTER_PATH=" + dir.resolve("prefix/share/jupyter"), "JUPYTER_DATA_DIR=" + dataDir,
                 "/usr/bin/jupyter-nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=vae-java",
                 "--ExecutePreprocessor.timeout=120", "--output-dir", out.toString(), notebook.toString()),

@@ -18,7 +18,7 @@ class NotebooksThroughRunnerIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("notebooks")
     void runsWithoutErrorsAndItsChecksBehave(Path notebook) throws Exception {
-        Path dir = Files.createDirectories(out.resolve(NotebookRuns.isSolution(notebook) ? "solutions" : "learner"));
+        Path dir = NotebookRuns.outputDir(out, notebook);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         NotebookRuns.run(List.of(java, "-Djava.awt.headless=true", "-cp", NotebookRuns.classpath(), "vae.kernel.Main", "run",
                 "--output-dir", dir.toString(), notebook.toString()), dir.resolve(notebook.getFileName() + ".log"), 180);
