@@ -16,7 +16,6 @@ import vae.kernel.notebook.Notebook;
 final class Confinement {
     /** The exit status of a submission's JVM stopped because a cell tried to write outside its folder. */
     static final int WROTE_OUTSIDE = 86;
-    static final String STOPPED = "stopped: it tried to write outside its folder, which a submission may not (only its own folder is writable)";
 
     private static volatile Boolean works;
 

@@ -4,15 +4,17 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import vae.kernel.notebook.Notebook;
 import vae.kernel.render.Html;
+import vae.Language;
 
 /** A learner's feedback file: their executed notebook as offline HTML, with each check's verdict under it. */
 final class Feedback {
     private Feedback() {}
 
     static String page(String learner, String notebook, Notebook executed, List<Grader.Score> scores) {
-        StringBuilder body = new StringBuilder("<h1>Feedback for " + Html.escape(learner) + ": " + Html.escape(notebook) + "</h1>\n");
+        StringBuilder body = new StringBuilder("<h1>" + Html.escape(Language.text("feedback.title", learner, notebook)) + "</h1>\n");
         double got = scores.stream().mapToDouble(Grader.Score::points).sum(), max = scores.stream().mapToDouble(Grader.Score::maxPoints).sum();
-        body.append(String.format("<p><b>%s of %s points.</b> Checks marked hidden were not in your copy of the notebook.</p>%n", fmt(got), fmt(max)));
+        body.append("<p><b>").append(Html.escape(Language.text("feedback.points", fmt(got), fmt(max)))).append("</b> ")
+                .append(Html.escape(Language.text("feedback.hidden"))).append("</p>\n");
         for (JsonObject cell : executed.cells()) {
             body.append(NotebookHtml.cell(cell));
             String id = Nbgrader.gradeId(cell);
@@ -25,7 +27,7 @@ final class Feedback {
                 }
             }
         }
-        return NotebookHtml.document("Feedback: " + learner + " · " + notebook, body.toString());
+        return NotebookHtml.document(Language.text("feedback.title", learner, notebook), body.toString());
     }
 
     static String fmt(double v) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import vae.kernel.notebook.Notebook;
+import vae.Language;
 
 /**
  * Grades a folder of submitted notebooks against the notebooks with solutions, in Java (no nbgrader): every check cell
@@ -114,7 +115,7 @@ public final class Grader {
             return gradeOne(learner, file, workDir);
         } catch (RuntimeException e) {
             String notebook = sources.containsKey(file.getFileName().toString()) ? file.getFileName().toString() : "?";
-            return zeroForAll(learner, notebook, "could not be graded: " + shortMessage(e));
+            return zeroForAll(learner, notebook, Language.text("grade.couldNotGrade", shortMessage(e)));
         }
     }
 
@@ -136,12 +137,12 @@ public final class Grader {
             submitted = Notebook.read(file);
         } catch (IllegalArgumentException e) {
             String notebook = sources.containsKey(fileName) ? fileName : "?";
-            return zeroForAll(learner, notebook, "the file is not a readable notebook (" + shortMessage(e) + ")");
+            return zeroForAll(learner, notebook, Language.text("grade.notANotebook", shortMessage(e)));
         }
         String notebook = match(fileName, submitted);
         if (notebook == null) {
             return List.of(new Score(learner, fileName, "-", 0, 0,
-                    "not part of this assignment: none of its checks belong to " + sources.keySet()));
+                    Language.text("grade.otherAssignment", sources.keySet())));
         }
         Notebook source = sources.get(notebook);
         Map<String, String> notes = new LinkedHashMap<>();
@@ -157,7 +158,7 @@ public final class Grader {
                 // Its JVM never ran a cell: a classpath or a JVM option is wrong, not the learner's work.
                 String first = run.log().lines().findFirst().orElse("no output");
                 return zeroForAll(learner, notebook, run.timedOut() || run.stopped() != null ? scoring.notRun(run)
-                        : "not run: the grading JVM ran no cell (exit code " + run.exitCode() + ": " + first + ")");
+                        : Language.text("grade.noCellRan", run.exitCode(), first));
             }
             Notebook executed = Notebook.read(out);
             List<Score> scores = scoring.score(learner, notebook, source, executed, run, notes);

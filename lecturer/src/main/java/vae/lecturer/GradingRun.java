@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import vae.kernel.notebook.Notebook;
 import vae.kernel.runner.NotebookRunner;
 import vae.kernel.session.Session;
+import vae.Language;
 
 /**
  * One submission run in a JVM of its own, so that nothing it does (an endless loop, a huge allocation, a crash) stops
@@ -63,7 +64,7 @@ public final class GradingRun {
                     return new Result(-1, broke.isEmpty(), Files.readString(log), broke.isEmpty() ? null : broke);
                 }
             }
-            if (process.exitValue() == Confinement.WROTE_OUTSIDE) return new Result(-1, false, Files.readString(log), Confinement.STOPPED);
+            if (process.exitValue() == Confinement.WROTE_OUTSIDE) return new Result(-1, false, Files.readString(log), Language.text("grade.wroteOutside"));
             return new Result(process.exitValue(), false, Files.readString(log));
         } catch (InterruptedException e) {
             stop(process);
@@ -85,10 +86,10 @@ public final class GradingRun {
     static String broke(Process process, Path folder, GradingSettings settings, int sandbox) {
         // The reasons name the limit, not what was seen at that moment, so that grading twice gives the same words.
         if (process.descendants().count() > settings.maxProcesses() + sandbox) {   // bwrap's JVM is its child
-            return "stopped: it started more processes than the " + settings.maxProcesses() + " a submission may start (maxProcesses)";
+            return Language.text("grade.tooManyProcesses", settings.maxProcesses());
         }
         if (size(folder) > settings.maxDiskMegabytes() * 1024L * 1024L) {
-            return "stopped: it wrote more than the " + settings.maxDiskMegabytes() + " MB a submission may write in its folder (maxDiskMegabytes)";
+            return Language.text("grade.tooMuchDisk", settings.maxDiskMegabytes());
         }
         return null;
     }

@@ -3,6 +3,7 @@ package vae.lecturer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import vae.Language;
 
 /**
  * The late penalty of {@code grading.json}: work submitted after the deadline (and its grace minutes) loses
@@ -19,14 +20,15 @@ final class Late {
         try {
             at = Timestamps.parse(submitted, "the submission time");
         } catch (IllegalArgumentException unreadable) {
-            return scores.stream().map(s -> with(s, s.points(), s.feedback() + " [" + unreadable.getMessage() + "; graded as on time]", 0)).toList();
+            return scores.stream().map(s -> with(s, s.points(), s.feedback() + Language.text("grade.timeUnreadable", unreadable.getMessage()), 0)).toList();
         }
         Duration late = Duration.between(due, at);
         if (late.compareTo(Duration.ofMinutes(settings.lateGraceMinutes())) <= 0) return scores;
         long days = (late.toSeconds() + 86_399) / 86_400;
         double share = Math.min(1, days * settings.latePenaltyPercentPerDay() / 100);
         double hours = Math.round(late.toSeconds() / 36.0) / 100.0;
-        String note = " [late by " + describe(late) + (share == 0 ? "" : ": −" + Feedback.fmt(Math.round(share * 1000) / 10.0) + "% of the points") + "]";
+        String note = share == 0 ? Language.text("grade.late", describe(late))
+                : Language.text("grade.latePenalty", describe(late), Feedback.fmt(Math.round(share * 1000) / 10.0));
         return scores.stream().map(s -> with(s, round(s.points() * (1 - share)), s.feedback() + note, hours)).toList();
     }
 
@@ -40,6 +42,6 @@ final class Late {
 
     static String describe(Duration late) {
         long d = late.toDays(), h = late.toHoursPart(), m = late.toMinutesPart();
-        return d > 0 ? d + " d " + h + " h" : h > 0 ? h + " h " + m + " min" : Math.max(1, m) + " min";
+        return d > 0 ? Language.text("grade.daysHours", d, h) : h > 0 ? Language.text("grade.hoursMinutes", h, m) : Language.text("grade.minutes", Math.max(1, m));
     }
 }

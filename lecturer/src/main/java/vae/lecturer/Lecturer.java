@@ -7,10 +7,11 @@ import java.util.List;
 /**
  * The lecturer's commands, run by {@code ./tutorial}:
  * <pre>
- *   grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV]
- *                                               grade every submitted notebook under DIR (or shard K of N of them)
+ *   grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV] [--lang vi]
+ *                                               grade every submitted notebook under DIR (or shard K of N of them),
+ *                                               against the edition of --lang (feedback in its language)
  *   grade --merge DIR... [--out DIR]            one class's CSVs and report from the shards' --out folders
- *   learner-versions [--check]                  regenerate notebooks/ from notebooks/solutions/ (or check for drift)
+ *   learner-versions [--check]                  regenerate every edition's learner versions from its solutions (or check for drift)
  *   export [--out DIR] NOTEBOOK...              HTML handouts and reveal.js slides, offline
  * </pre>
  */
@@ -39,6 +40,7 @@ public final class Lecturer {
 
     static void grade(String[] args) throws Exception {
         Path submissions = null, out = Path.of("grading"), settingsFile = Path.of("notebooks/grading.json");
+        Edition edition = Edition.ENGLISH;
         Integer jobs = null;
         Shard shard = Shard.ALL;
         List<Path> merge = null;
@@ -50,6 +52,7 @@ public final class Lecturer {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--shard" -> shard = Shard.parse(args[++i]);
                 case "--submitted" -> submittedFile = Path.of(args[++i]);
+                case "--lang" -> edition = Edition.of(args[++i]);
                 case "--merge" -> merge = new java.util.ArrayList<>();
                 default -> {
                     if (merge != null) merge.add(Path.of(args[i])); else submissions = Path.of(args[i]);
@@ -69,7 +72,8 @@ public final class Lecturer {
         GradingSettings settings = Files.exists(settingsFile) ? GradingSettings.read(settingsFile) : GradingSettings.defaults();
         int n = jobs != null ? jobs : Grader.defaultJobs(settings);
         String classpath = System.getProperty("java.class.path");
-        Grader grader = new Grader(Path.of("notebooks/solutions"), settings, classpath);
+        vae.Language.use(edition.language());   // the learners' feedback in their edition's language
+        Grader grader = new Grader(edition.solutions(Path.of("")), settings, classpath);
         if (submittedFile != null) grader.submissionTimes(Timestamps.readCsv(submittedFile));
         System.err.println("grading " + (shard.equals(Shard.ALL) ? "" : "shard " + shard + " of ") + submissions + ", " + n + " submission"
                 + (n == 1 ? "" : "s") + " at a time" + (jobs == null ? " (--jobs: chosen from this machine's cores and memory)" : ""));
@@ -86,7 +90,7 @@ public final class Lecturer {
 
     static void usage() {
         System.err.println("""
-                usage: grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV]
+                usage: grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV] [--lang en|vi]
                        grade --merge DIR... [--out DIR]
                        learner-versions [--check]
                        export [--out DIR] NOTEBOOK...""");

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Map;
 import vae.kernel.notebook.Notebook;
+import vae.Language;
 
 /**
  * A submission with every check cell replaced by the original (hidden tests included), so a learner's edit cannot
@@ -26,11 +27,11 @@ final class OriginalChecks {
             replacement.add("outputs", new JsonArray());
             if (at >= 0) {
                 if (!Notebook.source(cells.get(at).getAsJsonObject()).strip().equals(expected.strip())) {
-                    notes.put(id, "the check cell was edited; the original check was run");
+                    notes.put(id, Language.text("grade.checkEdited"));
                 }
                 cells.set(at, replacement);
             } else {
-                notes.put(id, "the check cell was deleted; the original check was run");
+                notes.put(id, Language.text("grade.checkDeleted"));
                 int answer = indexOf(cells, answerId(id));
                 if (answer >= 0) insert(cells, answer + 1, replacement); else cells.add(replacement);
             }

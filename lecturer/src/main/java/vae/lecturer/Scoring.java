@@ -8,6 +8,7 @@ import java.util.Map;
 import vae.exercise.Verdict;
 import vae.kernel.notebook.Notebook;
 import vae.kernel.runner.NotebookRunner;
+import vae.Language;
 
 /**
  * The score of each check of one executed submission, read from the verdicts its checks gave as data
@@ -41,7 +42,7 @@ final class Scoring {
                 long of = Math.max(checksIn(original), verdicts(cell).size());
                 if (ok > 0) {
                     points = Late.round(max * ok / of);
-                    reason += " (partial credit: " + ok + " of " + of + " checks passed)";
+                    reason += Language.text("grade.partialCredit", ok, of);
                 }
             }
             if (notes.containsKey(id)) reason += " [" + notes.get(id) + "]";
@@ -71,23 +72,23 @@ final class Scoring {
     }
 
     String notRun(GradingRun.Result run) {
-        if (run.stopped() != null) return "not run: " + run.stopped();
-        return run.timedOut() ? "not run: the whole notebook ran past its limit of " + settings.notebookTimeoutSeconds() + " s"
-                : "not run: the notebook stopped before this check (exit code " + run.exitCode() + (run.exitCode() == 0 ? "" : ": System.exit or a crash") + ")";
+        if (run.stopped() != null) return Language.text("grade.notRun", run.stopped());
+        return run.timedOut() ? Language.text("grade.notebookTimedOut", settings.notebookTimeoutSeconds())
+                : Language.text(run.exitCode() == 0 ? "grade.stoppedBefore" : "grade.stoppedBeforeCrash", run.exitCode());
     }
 
     /** Why a check that ran scores 0, or null when it passed. */
     private String reason(JsonObject cell, Notebook executed, String id) {
         List<Notebook.Error> errors = Notebook.errors(cell);
         List<Verdict> verdicts = verdicts(cell);
-        if (timedOut(errors)) return "timed out: the check ran longer than " + settings.cellTimeoutSeconds() + " s";
+        if (timedOut(errors)) return Language.text("grade.checkTimedOut", settings.cellTimeoutSeconds());
         for (Verdict v : verdicts) if (v.answered() && !v.passed()) return v.message();
         if (!errors.isEmpty()) return describe(errors.get(0));
         if (verdicts.stream().anyMatch(v -> !v.answered())) {
             String answerError = answerError(executed, id);
-            return "not yet answered" + (answerError == null ? "" : " (the answer cell failed: " + answerError + ")");
+            return answerError == null ? Language.text("grade.notAnswered") : Language.text("grade.notAnsweredFailed", answerError);
         }
-        if (verdicts.isEmpty()) return "the check printed no verdict: " + Notebook.outputText(cell).strip();
+        if (verdicts.isEmpty()) return Language.text("grade.noVerdict", Notebook.outputText(cell).strip());
         return null;
     }
 
@@ -108,7 +109,7 @@ final class Scoring {
         JsonObject answer = OriginalChecks.find(executed, OriginalChecks.answerId(checkId));
         if (answer == null) return null;
         List<Notebook.Error> errors = Notebook.errors(answer);
-        if (timedOut(errors)) return "it timed out";
+        if (timedOut(errors)) return Language.text("grade.answerTimedOut");
         return errors.isEmpty() ? null : errors.get(0).toString();
     }
 
