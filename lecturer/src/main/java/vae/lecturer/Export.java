@@ -24,6 +24,7 @@ public final class Export {
 
     /** Writes NAME.html and NAME.slides.html into {@code out}, and reveal.js into {@code out/reveal}. */
     public static List<Path> export(Path notebook, Path out) {
+        vae.Language.use(Edition.ofNotebook(notebook).language());   // the pages say which language they are in
         Notebook nb = Notebook.read(notebook);
         String name = notebook.getFileName().toString().replaceFirst("\\.ipynb$", "");
         try {
@@ -69,7 +70,7 @@ public final class Export {
                 body.append("</section>\n");
             }
         }
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title>\n"
+        return "<!DOCTYPE html>\n<html lang=\"" + vae.Language.current() + "\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"reveal/reveal.css\"><link rel=\"stylesheet\" href=\"reveal/white.css\">\n"
                 // headings keep their case: the theme's uppercase would turn σ into Σ
                 + "<style>.reveal{font-size:28px}.reveal h1,.reveal h2,.reveal h3,.reveal h4{text-transform:none}.reveal pre{font-size:60%;width:100%;box-shadow:none}.reveal section img{max-height:420px}"

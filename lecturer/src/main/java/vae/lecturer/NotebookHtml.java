@@ -41,7 +41,7 @@ public final class NotebookHtml {
     }
 
     static String document(String title, String body) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>" + STYLE
+        return "<!DOCTYPE html>\n<html lang=\"" + vae.Language.current() + "\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>" + STYLE
                 + "</style></head><body>\n" + body + "</body></html>\n";
     }
 

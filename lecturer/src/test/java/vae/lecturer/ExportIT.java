@@ -66,6 +66,19 @@ class ExportIT {
         Files.copy(shot, Path.of("target/export-handout.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
+    @Test
+    void aVietnameseNotebookExportsAsVietnamesePages() throws Exception {
+        Path nb = Files.createDirectories(dir.resolve("vi/solutions")).resolve("01-tiny.ipynb");
+        withChart().write(nb);
+        try {
+            for (Path page : Export.export(nb, dir.resolve("out-vi"))) {
+                assertTrue(Files.readString(page).startsWith("<!DOCTYPE html>\n<html lang=\"vi\">"), page + " should say it is Vietnamese");
+            }
+        } finally {
+            vae.Language.reset();
+        }
+    }
+
     private String chromium(Path page, String... args) throws Exception {
         Path profile = Files.createTempDirectory(dir, "chromium");
         List<String> command = new java.util.ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
