@@ -40,18 +40,26 @@ c.Spawner.notebook_dir = "~"
 # The kernel needs ~0.5 s; the first start of a learner's server after a reboot, while Java warms its caches, longer.
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 60
-# Enforced by spawners that can (systemdspawner, KubeSpawner). Debian's LocalProcessSpawner only passes them on as
-# MEM_LIMIT/CPU_LIMIT; there the kernel's own limits hold (install-kernel --heap/--native-memory) and systemd's on the
-# whole hub (README.md). With jupyterhub-systemdspawner installed (not in Debian: pip), each learner's server runs in a
-# systemd unit of its own with MemoryMax and CPUQuota from these (not tried on the test machine: it has no systemd).
+# Enforced by spawners that can (systemdspawner, KubeSpawner); Debian's LocalProcessSpawner only passes them on as
+# MEM_LIMIT/CPU_LIMIT, so below (limit_resources) the hub puts each learner's server, and every kernel it starts, into
+# cgroups of its own with these limits, where the machine lets root make them; else the kernel's own limits hold
+# (install-kernel --heap/--native-memory). With jupyterhub-systemdspawner installed (not in Debian: pip), each
+# learner's server runs in a systemd unit of its own with MemoryMax and CPUQuota from these instead.
 c.Spawner.mem_limit = MEM_LIMIT
 c.Spawner.cpu_limit = CPU_LIMIT
+SYSTEMD_SPAWNER = False
 try:
     import systemdspawner  # noqa: F401
     c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
     c.SystemdSpawner.unit_extra_properties = {"MemorySwapMax": "0"}
+    SYSTEMD_SPAWNER = True
 except ImportError:
     pass
+# The cgroup (under each controller) that holds one cgroup per learner.
+CGROUP_PARENT = os.environ.get("VAE_HUB_CGROUP", "vae-learners")
+CGROUP_ROOT = os.environ.get("VAE_HUB_CGROUP_ROOT", "/sys/fs/cgroup")
+JOIN_CGROUP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vae-join-cgroup")
+CFS_PERIOD_US = 100000
 # A server idle this long is stopped by the hub's culler below; a learner's work is saved, the kernel's state is not.
 CULL_AFTER = int(os.environ.get("VAE_HUB_CULL_AFTER_S", "3600"))
 # The single-user server's environment: what the notebooks read (MAX_EPOCH, DATASET_LIMIT) if the hub was given them.
@@ -88,7 +96,73 @@ def copy_notebooks(spawner):
     spawner.log.info("VAE notebooks: copied %s to %s", NOTEBOOKS, target)
 
 
-c.Spawner.pre_spawn_hook = copy_notebooks
+def cgroup_limits(mem_bytes, cpus):
+    """(folder under the cgroup root, {file: value}) per controller, for cgroup v2 where it is mounted alone, else v1."""
+    if os.path.exists(os.path.join(CGROUP_ROOT, "cgroup.controllers")):   # the unified hierarchy (v2) only
+        files = {}
+        if mem_bytes:
+            files["memory.max"] = str(mem_bytes)
+        if cpus:
+            files["cpu.max"] = "%d %d" % (int(cpus * CFS_PERIOD_US), CFS_PERIOD_US)
+        return [("", files)] if files else []
+    limits = []
+    if mem_bytes:
+        limits.append(("memory", {"memory.limit_in_bytes": str(mem_bytes)}))
+    if cpus:
+        limits.append(("cpu", {"cpu.cfs_period_us": str(CFS_PERIOD_US), "cpu.cfs_quota_us": str(int(cpus * CFS_PERIOD_US))}))
+    return limits
+
+
+def limit_resources(spawner):
+    """A cgroup per learner with its memory and CPU limits; the server joins it through vae-join-cgroup."""
+    if SYSTEMD_SPAWNER:
+        return
+    joined = []
+    try:
+        for controller, files in cgroup_limits(spawner.mem_limit, spawner.cpu_limit):
+            parent = os.path.join(CGROUP_ROOT, controller, CGROUP_PARENT)
+            if controller == "" and not os.path.isdir(parent):   # v2: the parent passes its controllers down
+                os.makedirs(parent)
+                with open(os.path.join(parent, "cgroup.subtree_control"), "w") as f:
+                    f.write(" ".join("+" + k.split(".")[0] for k in files))
+            folder = os.path.join(parent, spawner.user.name)
+            os.makedirs(folder, exist_ok=True)
+            for name, value in files.items():
+                with open(os.path.join(folder, name), "w") as f:
+                    f.write(value)
+            procs = os.path.join(folder, "cgroup.procs")
+            try:
+                owner = pwd.getpwnam(spawner.user.name)
+                os.chown(procs, owner.pw_uid, owner.pw_gid)   # the server runs as the learner and joins by itself
+            except KeyError:
+                pass   # not a Unix user (the test's SimpleLocalProcessSpawner): the server runs as the hub's user
+            joined.append(procs)
+    except OSError as e:
+        spawner.log.warning("VAE notebooks: no cgroup limits for %s (%s); the kernel's own limits hold", spawner.user.name, e)
+        return
+    if joined:
+        spawner.environment = dict(spawner.environment, VAE_CGROUP_PROCS=" ".join(joined))
+        spawner.cmd = [JOIN_CGROUP] + list(spawner.cmd)
+        spawner.log.info("VAE notebooks: %s limited to %s bytes, %s CPUs (%s)", spawner.user.name, spawner.mem_limit,
+                         spawner.cpu_limit, " ".join(joined))
+
+
+def remove_cgroups(spawner):
+    """After a learner's server stopped: its cgroups go (rmdir works once they hold no process)."""
+    for controller, _ in cgroup_limits(spawner.mem_limit, spawner.cpu_limit):
+        try:
+            os.rmdir(os.path.join(CGROUP_ROOT, controller, CGROUP_PARENT, spawner.user.name))
+        except OSError:
+            pass
+
+
+def prepare_server(spawner):
+    copy_notebooks(spawner)
+    limit_resources(spawner)
+
+
+c.Spawner.pre_spawn_hook = prepare_server
+c.Spawner.post_stop_hook = remove_cgroups
 
 # The hub's own idle culler (jupyterhub-idle-culler, where installed) stops whole servers; without it the kernels'
 # culling above still gives the memory back.

@@ -80,6 +80,79 @@ def rss_by_user(kernels_only=False):
     return totals
 
 
+CGROUP_PARENT = "vae-hub-test-" + RUN_ID
+
+
+def cgroup_of(pid):
+    """controller -> cgroup path of a process, from /proc/PID/cgroup (v1 lines name their controllers, v2's is '')."""
+    found = {}
+    try:
+        with open("/proc/%d/cgroup" % pid) as f:
+            for line in f:
+                _, controllers, path = line.rstrip("\n").split(":", 2)
+                for c in controllers.split(","):
+                    found[c] = path
+    except OSError:
+        pass
+    return found
+
+
+def read(path):
+    try:
+        with open(path) as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def kernel_limits(name):
+    """Where the learner's kernel runs and the limits there: what the hub's limit_resources set up."""
+    kernels = [pid for pid, user in marked_processes().items() if user == name and is_kernel(pid)]
+    if not kernels:
+        return {"kernel": None}
+    groups = cgroup_of(kernels[0])
+    root = "/sys/fs/cgroup"
+    if os.path.exists(os.path.join(root, "cgroup.controllers")):
+        where = groups.get("", "")
+        return {"kernel": kernels[0], "memory_cgroup": where, "cpu_cgroup": where,
+                "memory_limit": read(root + where + "/memory.max"), "cpu_quota": (read(root + where + "/cpu.max") or " ").split()[0]}
+    return {"kernel": kernels[0], "memory_cgroup": groups.get("memory"), "cpu_cgroup": groups.get("cpu"),
+            "memory_limit": read(root + "/memory" + groups.get("memory", "/") + "/memory.limit_in_bytes"),
+            "cpu_quota": read(root + "/cpu" + groups.get("cpu", "/") + "/cpu.cfs_quota_us")}
+
+
+def cgroups_writable():
+    """Whether this machine lets us make cgroups (a container may not): the hub's limits need it."""
+    root = "/sys/fs/cgroup"
+    base = root if os.path.exists(os.path.join(root, "cgroup.controllers")) else os.path.join(root, "memory")
+    probe = os.path.join(base, CGROUP_PARENT + "-probe")
+    try:
+        os.mkdir(probe)
+        os.rmdir(probe)
+        return True
+    except OSError:
+        return False
+
+
+def remove_cgroups():
+    """The per-learner cgroups the hub made for this run, and their parent (empty once every process is gone)."""
+    root = "/sys/fs/cgroup"
+    for base in [root, os.path.join(root, "memory"), os.path.join(root, "cpu")]:
+        parent = os.path.join(base, CGROUP_PARENT)
+        if not os.path.isdir(parent):
+            continue
+        for child in os.listdir(parent):
+            if os.path.isdir(os.path.join(parent, child)):
+                try:
+                    os.rmdir(os.path.join(parent, child))
+                except OSError:
+                    pass
+        try:
+            os.rmdir(parent)
+        except OSError:
+            pass
+
+
 def kill_everything(hub):
     if hub and hub.poll() is None:
         hub.send_signal(signal.SIGTERM)  # the hub stops the servers it spawned (cleanup_servers) and its proxy
@@ -216,6 +289,7 @@ async def learner(hub, name, notebooks, args, seen):
         status, errors, values = await run_cell(ws, 'System.getenv("MAX_EPOCH") + " " + System.getenv("DATASET_LIMIT")'
                                                 ' + " " + System.getenv("OMP_NUM_THREADS")', session, 120)
         result["first_cell"] = {"status": status, "values": values}
+        result["limits"] = kernel_limits(name)
         await seen["start_barrier"].wait(name)
         await asyncio.sleep(args.rest_s)
         result["rest_mb"] = round(rss_by_user().get(name, 0))
@@ -312,8 +386,9 @@ def main():
     ports = {k: free_port() for k in ("public", "hub", "proxy_api")}
     args.base = "http://127.0.0.1:%d" % ports["public"]
     config = write_config(args, ports)
-    seen = {"run_id": RUN_ID, "learner_count": args.learners, "settings": args.settings}
-    env = dict(os.environ, VAE_HUB_RUN=RUN_ID, VAE_HUB_NOTEBOOKS=os.path.join(ROOT, "notebooks"))
+    seen = {"run_id": RUN_ID, "learner_count": args.learners, "settings": args.settings,
+            "cgroups_writable": cgroups_writable(), "cgroup_parent": CGROUP_PARENT}
+    env = dict(os.environ, VAE_HUB_RUN=RUN_ID, VAE_HUB_NOTEBOOKS=os.path.join(ROOT, "notebooks"), VAE_HUB_CGROUP=CGROUP_PARENT)
     env.pop("JUPYTERHUB_API_TOKEN", None)
     hub = None
     log = open(os.path.join(args.hub_dir, "hub.log"), "w")
@@ -336,6 +411,7 @@ def main():
         seen["failed"] = "%s: %s" % (type(e).__name__, e)
     finally:
         seen["left_running"] = kill_everything(hub)
+        remove_cgroups()
         log.close()
     for k in ("start_barrier", "run_barrier", "end_barrier"):
         seen.pop(k, None)

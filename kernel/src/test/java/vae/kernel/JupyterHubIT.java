@@ -141,6 +141,21 @@ class JupyterHubIT {
     }
 
     @Test
+    void everyLearnersKernelRunsWithinTheMemoryAndCpuLimitsOfTheConfig() {
+        Assumptions.assumeTrue(seen.get("cgroups_writable").getAsBoolean(), "this machine lets no process make cgroups (a container"
+                + " without them): the hub runs the servers without limits, as its log says");
+        String parent = seen.get("cgroup_parent").getAsString();
+        learners().forEach((name, l) -> {
+            JsonObject limits = l.getAsJsonObject("limits");
+            assertTrue(limits.has("memory_cgroup") && limits.get("memory_cgroup").getAsString().endsWith("/" + parent + "/" + name),
+                    name + "'s kernel is not in its own memory cgroup: " + limits);
+            assertTrue(limits.get("cpu_cgroup").getAsString().endsWith("/" + parent + "/" + name), name + ": " + limits);
+            assertEquals(String.valueOf(3L << 30), limits.get("memory_limit").getAsString(), name + ": the config's 3G: " + limits);
+            assertEquals("100000", limits.get("cpu_quota").getAsString(), name + ": one CPU (100 ms per 100 ms period): " + limits);
+        });
+    }
+
+    @Test
     void theTestSettingsReachEveryKernelThroughTheSpawner() {
         learners().forEach((name, l) -> assertEquals("1 1000 1",
                 l.getAsJsonObject("first_cell").getAsJsonArray("values").get(0).getAsString(), name + ": " + l));
