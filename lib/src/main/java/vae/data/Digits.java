@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
+import vae.Language;
 
 /**
  * A set of labelled digit images: the grey levels as stored (0–255) and the pixels the models read,
@@ -117,7 +118,6 @@ public final class Digits {
 
     @Override
     public String toString() {
-        return name + ": " + size() + " images of " + rows + "×" + columns + " pixels, digits per label "
-                + Arrays.toString(countsPerDigit());
+        return Language.text("label.digits", name, size(), rows, columns, Arrays.toString(countsPerDigit()));
     }
 }

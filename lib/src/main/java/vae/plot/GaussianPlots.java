@@ -7,6 +7,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import vae.maths.HandMaths;
+import vae.Language;
 
 /** Sampled z against the Gaussian N(μ, σ²) it was drawn from. */
 public final class GaussianPlots {
@@ -36,7 +37,7 @@ public final class GaussianPlots {
             cx[i] = lo + (hi - lo) * i / (points - 1);
             cy[i] = HandMaths.density(cx[i], mu, sigma);
         }
-        XYChart chart = new XYChartBuilder().width(520).height(340).title(title).xAxisTitle("z").yAxisTitle("density").build();
+        XYChart chart = new XYChartBuilder().width(520).height(340).title(title).xAxisTitle("z").yAxisTitle(Language.text("label.density")).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         XYSeries bars = chart.addSeries(samples.length + " samples", bx, by);
         bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.data.Images;
 import vae.model.Vae;
+import vae.Language;
 
 /**
  * Digits side by side as one picture. (A grid of images is no XChart chart type, so these return a
@@ -44,7 +45,7 @@ public final class ImageGrid {
         if (originals.rows() != reconstructions.rows()) {
             throw new IllegalArgumentException(originals.rows() + " originals but " + reconstructions.rows() + " reconstructions: they should pair up");
         }
-        return labelledRows(List.of("originals", "reconstructions"), List.of(originals, reconstructions));
+        return labelledRows(List.of(Language.text("label.originals"), Language.text("label.reconstructions")), List.of(originals, reconstructions));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import vae.train.History;
+import vae.Language;
 
 /**
  * Loss curves of a training run, and of several runs side by side. Each loss keeps one colour (total dark grey,
@@ -32,7 +33,7 @@ public final class TrainingPlots {
 
     /** Total, reconstruction and KL loss per epoch, on the training images and (dashed) on the test images. */
     public static XYChart lossCurves(History history) {
-        return curves(history, "Loss per image", "loss", "reconstructionLoss", "kl");
+        return curves(history, Language.text("label.lossPerImage"), "loss", "reconstructionLoss", "kl");
     }
 
     /**
@@ -40,12 +41,12 @@ public final class TrainingPlots {
      * {@link #lossCurves} it is a line along the bottom.
      */
     public static XYChart klCurves(History history) {
-        return curves(history, "KL per image", "kl");
+        return curves(history, Language.text("label.klPerImage"), "kl");
     }
 
     /** The reconstruction loss alone, per epoch, training and (dashed) test. */
     public static XYChart reconstructionCurves(History history) {
-        return curves(history, "Reconstruction loss per image", "reconstructionLoss");
+        return curves(history, Language.text("label.reconstructionPerImage"), "reconstructionLoss");
     }
 
     /**
@@ -58,7 +59,7 @@ public final class TrainingPlots {
     public static XYChart compare(String title, Map<String, History> runs, String loss, boolean withTrain, boolean logarithmic) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no runs to compare: give at least one label and its History");
         if (!COLOURS.containsKey(loss)) throw new IllegalArgumentException("no loss named '" + loss + "'; there are loss, reconstructionLoss and kl");
-        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle(loss + " (nats per image)").build();
+        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle(Language.text("label.natsPerImageOf", loss)).build();
         boolean allPositive = true;
         int i = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
@@ -83,12 +84,12 @@ public final class TrainingPlots {
     private static XYChart curves(History history, String title, String... losses) {
         if (history.size() == 0) throw new IllegalArgumentException("the history has no epochs yet: train first");
         double[] epochs = history.epochNumbers();
-        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle("nats per image").build();
+        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle(Language.text("label.natsPerImage")).build();
         for (String loss : losses) {
             Color colour = COLOURS.get(loss);
-            style(chart.addSeries("train " + loss, epochs, history.train(loss)), colour, SOLID);
+            style(chart.addSeries(Language.text("label.train", loss), epochs, history.train(loss)), colour, SOLID);
             double[] test = history.test(loss);
-            if (!Double.isNaN(test[0])) style(chart.addSeries("test " + loss, epochs, test), colour, DASHED);
+            if (!Double.isNaN(test[0])) style(chart.addSeries(Language.text("label.test", loss), epochs, test), colour, DASHED);
         }
         return chart;
     }

@@ -6,6 +6,7 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import vae.train.History;
+import vae.Language;
 
 /**
  * One row per epoch: train and test losses, and the epoch's time; epoch 0, where the history has one, holds the
@@ -16,7 +17,7 @@ public final class HistoryTable {
     private HistoryTable() {}
 
     public static Table of(History history) {
-        Table table = Table.create("training history", IntColumn.create("epoch"));
+        Table table = Table.create(Language.text("label.trainingHistory"), IntColumn.create("epoch"));
         String[] losses = {"loss", "reconstructionLoss", "kl"};
         for (String l : losses) table.addColumns(DoubleColumn.create("train " + l));
         boolean hasTest = history.size() > 0 && !history.epochs().get(0).test().isEmpty();

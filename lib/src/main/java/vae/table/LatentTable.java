@@ -5,6 +5,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import vae.model.ForwardPass;
+import vae.Language;
 
 /** μ, logvar, σ, ε and z side by side, one row per latent dimension (and per image of a batch). */
 public final class LatentTable {
@@ -18,7 +19,7 @@ public final class LatentTable {
     /** The same from arrays of [batch, latent]. */
     public static Table of(INDArray mu, INDArray logVar, INDArray sigma, INDArray epsilon, INDArray z) {
         int images = (int) mu.rows(), dims = (int) mu.columns();
-        Table table = Table.create("latent values");
+        Table table = Table.create(Language.text("label.latentValues"));
         if (images > 1) table.addColumns(IntColumn.create("image"));
         table.addColumns(IntColumn.create("dimension"), DoubleColumn.create("μ"), DoubleColumn.create("logvar"),
                 DoubleColumn.create("σ"), DoubleColumn.create("ε"), DoubleColumn.create("z"));
@@ -38,7 +39,7 @@ public final class LatentTable {
 
     /** Named columns of equal length, e.g. {@code columns("μ", mu, "σ", sigma)}, one row per dimension. */
     public static Table columns(Object... nameThenValues) {
-        Table table = Table.create("values");
+        Table table = Table.create(Language.text("label.values"));
         table.addColumns(IntColumn.indexColumn("dimension", ((double[]) nameThenValues[1]).length, 0));
         for (int i = 0; i < nameThenValues.length; i += 2) {
             table.addColumns(DoubleColumn.create((String) nameThenValues[i], (double[]) nameThenValues[i + 1]));

@@ -4,6 +4,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import vae.maths.HandMaths;
+import vae.Language;
 
 /** Sample mean and standard deviation of each dimension against the μ and σ the samples were drawn with. */
 public final class SampleTable {
@@ -11,7 +12,7 @@ public final class SampleTable {
 
     /** {@code samples[d]} holds the draws of dimension d. */
     public static Table of(double[][] samples, double[] mu, double[] sigma) {
-        Table table = Table.create("samples against μ and σ", IntColumn.create("dimension"), IntColumn.create("samples"),
+        Table table = Table.create(Language.text("label.samplesAgainst"), IntColumn.create("dimension"), IntColumn.create("samples"),
                 DoubleColumn.create("μ"), DoubleColumn.create("sample mean"), DoubleColumn.create("σ"), DoubleColumn.create("sample std"));
         for (int d = 0; d < samples.length; d++) {
             table.intColumn("dimension").append(d);

@@ -5,6 +5,7 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import vae.model.ForwardPass;
 import vae.model.Vae;
+import vae.Language;
 
 /** The shape of every value along the pipeline x → μ, logvar → σ, ε → z → reconstruction → losses. */
 public final class ShapeTable {
@@ -20,6 +21,6 @@ public final class ShapeTable {
             step.append(name);
             shape.append(Arrays.toString(pass.shape(name)));
         }
-        return Table.create("shapes", step, shape);
+        return Table.create(Language.text("label.shapes"), step, shape);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
+import vae.Language;
 
 /**
  * A Tablesaw {@link Table} as an HTML table (tablesaw-core has no HTML writer) and as text.
@@ -57,8 +58,9 @@ public final class TableRenderer implements Renderer {
             }
             b.append("</tr>\n");
         }
-        b.append("</tbody>\n</table>\n<p>").append(rows).append(rows == 1 ? " row × " : " rows × ")
-                .append(table.columnCount()).append(table.columnCount() == 1 ? " column" : " columns").append("</p>");
+        b.append("</tbody>\n</table>\n<p>").append(Html.escape(vae.Language.text(rows == 1 ? "label.row" : "label.rows", rows)))
+                .append(" × ").append(Html.escape(vae.Language.text(table.columnCount() == 1 ? "label.column" : "label.columns", table.columnCount())))
+                .append("</p>");
         return b.toString();
     }
 }
