@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
 import vae.train.Trainable;
+import vae.Language;
 
 /**
  * A Variational Autoencoder (Kingma &amp; Welling 2013) as one SameDiff graph whose variables carry the lesson's names:
@@ -167,6 +168,6 @@ public final class Vae implements Trainable {
 
     @Override
     public String toString() {
-        return "Vae(" + config + ", " + parameterCount() + " trainable numbers)";
+        return "Vae(" + config + ", " + Language.text("label.trainableNumbers", parameterCount()) + ")";
     }
 }

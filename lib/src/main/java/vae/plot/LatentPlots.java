@@ -5,6 +5,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import vae.Language;
 
 /** Where the encoder puts the digits in latent space. */
 public final class LatentPlots {
@@ -16,7 +17,7 @@ public final class LatentPlots {
 
     /** μ of each image ([n, 2] or the first two columns of [n, d]) as a point, coloured by its digit. */
     public static XYChart scatterByDigit(INDArray mu, int[] labels) {
-        return scatterByDigit("μ of each image, by digit", "μ₁", "μ₂", mu, labels);
+        return scatterByDigit(Language.text("label.muByDigit"), "μ₁", "μ₂", mu, labels);
     }
 
     /** The same with your own title and axis names, e.g. for sampled z instead of μ. */
