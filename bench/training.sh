@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Training speed: the library's SameDiff VAEs against the same models in PyTorch, on the same 9,000 digits, batch 128,
 # Adam 1e-3, run alternately for several rounds. Prints median epoch times and the ratio per model.
-#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--images N] [--avx2]
-# --avx2 runs the library with ND4J's AVX2 natives (the build profile -Pavx2) instead of the generic ones; --images N
+#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--images N] [--natives generic|avx2|avx512]
+# --natives avx2 / avx512 runs the library with ND4J's AVX2 / AVX-512 natives (the build profiles -Pavx2, -Pavx512)
+# instead of the generic ones (--avx2 is --natives avx2); the summary says which the library loaded; --images N
 # trains both sides on the first N digits only (a quick comparison, or a check that the script runs). The conv VAE
 # runs at most 2 epochs. The Java side is vae.bench.TrainingBenchmark of the Maven module bench/ (not in vae-lib's jar).
 # PyTorch is Debian's python3-torch; with libopenblas0-openmp installed it is used through LD_LIBRARY_PATH
@@ -17,10 +18,11 @@ while [[ $# -gt 0 ]]; do
     --epochs) EPOCHS="$2"; shift 2 ;;
     --images) IMAGES="$2"; shift 2 ;;
     --avx2) PROFILE="-Pavx2"; shift ;;
+    --natives) [[ "$2" == generic ]] && PROFILE="" || PROFILE="-P$2"; shift 2 ;;
     *) echo "training.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-CP_FILE="$ROOT/bench/target/classpath${PROFILE:+-avx2}.txt"
+CP_FILE="$ROOT/bench/target/classpath${PROFILE:+-${PROFILE#-P}}.txt"
 if [[ ! -f "$CP_FILE" || ! -d "$ROOT/bench/target/classes" ]]; then
   # With -am the library is built too and the classpath names its target/classes; the bench module's file is written last.
   (cd "$ROOT" && mvn -q -pl bench -am $PROFILE -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
@@ -51,7 +53,7 @@ for model in $MODELS; do
       -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" $IMAGES >> "$OUT"
   done
 done
-BENCH_NOTE="samediff natives: ${PROFILE:-generic}" $PY - "$OUT" <<'PY'
+BENCH_NOTE="samediff natives built: ${PROFILE:-generic}" $PY - "$OUT" <<'PY'
 import json, statistics, sys, platform, datetime, os
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 model_name = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine()) if os.path.exists("/proc/cpuinfo") else platform.machine()
@@ -63,7 +65,9 @@ for model in dict.fromkeys(r["model"] for r in rows):
         times = [t for r in rows if r["model"] == model and r["impl"] == impl for t in r["epochSeconds"][1:]]
         if times:
             med[impl] = statistics.median(times)
-            print(f"{model:5s} {impl:9s} median epoch {med[impl]:7.3f} s  (n={len(times)}, min {min(times):.3f}, max {max(times):.3f})")
+            natives = next((r.get("natives") for r in rows if r["model"] == model and r["impl"] == impl and r.get("natives")), None)
+            print(f"{model:5s} {impl:9s} median epoch {med[impl]:7.3f} s  (n={len(times)}, min {min(times):.3f}, max {max(times):.3f})"
+                  + (f", natives loaded: {natives}" if natives else ""))
     if len(med) == 2:
         print(f"{model:5s} ratio samediff/pytorch = {med['samediff'] / med['pytorch']:.2f}x")
 PY

@@ -11,6 +11,7 @@ public final class Backend {
     // Held so that the JUL logger configuration is not garbage-collected with the Logger objects.
     private static final Logger[] QUIETED = {Logger.getLogger("org.nd4j"), Logger.getLogger("org.bytedeco")};
     private static volatile boolean started;
+    private static final String EXTENSION = "org.bytedeco.javacpp.platform.extension";
 
     private Backend() {}
 
@@ -18,10 +19,11 @@ public final class Backend {
     public static synchronized void start() {
         if (started) return;
         Launch.prepareThisJvm();   // the natives' cache, where a JVM was started without Launch's flags
-        // Built with -Pavx2, the classpath holds ND4J's AVX2 natives instead of the generic ones: tell JavaCPP to load them.
-        if (System.getProperty("org.bytedeco.javacpp.platform.extension") == null
-                && Backend.class.getClassLoader().getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + platform() + "-avx2") != null) {
-            System.setProperty("org.bytedeco.javacpp.platform.extension", "-avx2");
+        // ND4J's natives built for the widest instruction set both this CPU and the classpath offer (-Pavx2, -Pavx512,
+        // -Pnatives-all); the generic build otherwise. An extension set by hand (-Dorg.bytedeco.javacpp.platform.extension) wins.
+        if (System.getProperty(EXTENSION) == null) {
+            String best = NativesChoice.best(NativesChoice.cpuFlags(), NativesChoice.onClasspath(Backend.class.getClassLoader(), platform()));
+            if (!best.isEmpty()) System.setProperty(EXTENSION, best);
         }
         // ND4J warns about duplicate TensorFlow op mappings at every start: nothing a learner can act on.
         for (Logger logger : QUIETED) {
@@ -31,6 +33,13 @@ public final class Backend {
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
         started = true;
+    }
+
+    /** Which of ND4J's native builds this JVM loads: "generic", "avx2" or "avx512" (for benchmarks' reports). */
+    public static String natives() {
+        start();
+        String extension = System.getProperty(EXTENSION, "");
+        return extension.isEmpty() ? "generic" : extension.substring(1);
     }
 
     private static String platform() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import vae.Backend;
 import vae.data.Mnist;
 import vae.model.Vae;
 import vae.model.VaeConfig;
@@ -40,7 +41,7 @@ public final class TrainingBenchmark {
             times.add(String.format(Locale.ROOT, "%.4f", e.seconds()));
             losses.add(String.format(Locale.ROOT, "%.4f", e.train().get("loss")));
         }
-        System.out.printf(Locale.ROOT, "{\"impl\": \"samediff\", \"model\": \"%s\", \"threads\": %s, \"epochSeconds\": [%s], \"trainLoss\": [%s]}%n",
-                model, System.getenv().getOrDefault("OMP_NUM_THREADS", "1"), String.join(", ", times), String.join(", ", losses));
+        System.out.printf(Locale.ROOT, "{\"impl\": \"samediff\", \"model\": \"%s\", \"threads\": %s, \"natives\": \"%s\", \"epochSeconds\": [%s], \"trainLoss\": [%s]}%n",
+                model, System.getenv().getOrDefault("OMP_NUM_THREADS", "1"), Backend.natives(), String.join(", ", times), String.join(", ", losses));
     }
 }

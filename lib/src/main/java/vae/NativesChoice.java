@@ -1,0 +1,49 @@
+package vae;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which of ND4J's native builds to load: the widest instruction set that the CPU has (read from /proc/cpuinfo, not
+ * assumed: some of our machines have AVX-512, some only AVX2) and that a jar on the classpath provides; "" for the
+ * generic build, which always works.
+ */
+final class NativesChoice {
+    /** JavaCPP's platform extensions, widest first, each with the CPU flag it needs. */
+    static final List<String[]> WIDEST_FIRST = List.of(new String[] {"-avx512", "avx512f"}, new String[] {"-avx2", "avx2"});
+
+    private NativesChoice() {}
+
+    /** The extension to load ("-avx512", "-avx2"), or "" for the generic natives. */
+    static String best(Set<String> cpuFlags, Set<String> onClasspath) {
+        for (String[] candidate : WIDEST_FIRST) {
+            if (cpuFlags.contains(candidate[1]) && onClasspath.contains(candidate[0])) return candidate[0];
+        }
+        return "";
+    }
+
+    /** The extensions whose natives a jar on the classpath holds, for {@code platform} (e.g. linux-x86_64). */
+    static Set<String> onClasspath(ClassLoader loader, String platform) {
+        Set<String> found = new LinkedHashSet<>();
+        for (String[] candidate : WIDEST_FIRST) {
+            if (loader.getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + candidate[0]) != null) found.add(candidate[0]);
+        }
+        return found;
+    }
+
+    /** The CPU's feature flags from /proc/cpuinfo's first "flags" line; none where there is no such file (not Linux). */
+    static Set<String> cpuFlags() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("flags")) return new LinkedHashSet<>(List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: the generic natives
+        }
+        return Set.of();
+    }
+}
