@@ -2,14 +2,12 @@ package vae.lecturer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,18 +64,7 @@ class WrongAnswersIT {
     /** The headless runner with --keep-going, in the tests' small settings; its exit status is not the point here. */
     private static void runKeepingGoing(Path notebook, Path outputDir, Path log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Djava.awt.headless=true", "-cp", NotebookRuns.classpath(), "vae.kernel.Main",
-                "run", "--keep-going", "--output-dir", outputDir.toString(), notebook.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("MAX_EPOCH", System.getenv().getOrDefault("MAX_EPOCH", "1"));
-        builder.environment().put("DATASET_LIMIT", System.getenv().getOrDefault("DATASET_LIMIT", "1000"));
-        vae.Launch.configure(builder);
-        builder.directory(NotebookRuns.ROOT.toFile());
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            fail(notebook + " did not finish within 180 s:\n" + Files.readString(log));
-        }
+        NotebookRuns.start(List.of(java, "-Djava.awt.headless=true", "-cp", NotebookRuns.classpath(), "vae.kernel.Main",
+                "run", "--keep-going", "--output-dir", outputDir.toString(), notebook.toString()), log, 180);
     }
 }
