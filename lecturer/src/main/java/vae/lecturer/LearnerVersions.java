@@ -61,14 +61,7 @@ public final class LearnerVersions {
             if (!Notebook.isCode(cell) || !Nbgrader.isSolution(cell)) continue;
             String wrong = wrongAnswer(cell);
             if (wrong == null) throw new IllegalArgumentException("answer cell " + Nbgrader.gradeId(cell) + " has no metadata vae." + WRONG_ANSWER);
-            Matcher m = SOLUTION.matcher(Notebook.source(cell));
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String indented = m.group(1) + wrong.strip().replace("\n", "\n" + m.group(1));
-                m.appendReplacement(out, Matcher.quoteReplacement(indented + "\n"));
-            }
-            m.appendTail(out);
-            Notebook.setSource(cell, out.toString());
+            Notebook.setSource(cell, replaceSolutions(Notebook.source(cell), wrong.strip()));
         }
         return planted;
     }
@@ -99,11 +92,12 @@ public final class LearnerVersions {
     }
 
     static String stubSolutions(String source) {
-        Matcher m = SOLUTION.matcher(source);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + "// YOUR CODE HERE" + m.group(2)));
-        m.appendTail(out);
-        return out.toString();
+        return replaceSolutions(source, "// YOUR CODE HERE");
+    }
+
+    /** Every BEGIN SOLUTION … END SOLUTION region replaced by {@code code}, each of its lines at the region's indent. */
+    private static String replaceSolutions(String source, String code) {
+        return SOLUTION.matcher(source).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + code.replace("\n", "\n" + m.group(1)) + m.group(2)));
     }
 
     static String stripHiddenTests(String source) {
