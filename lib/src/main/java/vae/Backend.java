@@ -22,7 +22,8 @@ public final class Backend {
         // ND4J's natives built for the widest instruction set both this CPU and the classpath offer (-Pavx2, -Pavx512,
         // -Pnatives-all); the generic build otherwise. An extension set by hand (-Dorg.bytedeco.javacpp.platform.extension) wins.
         if (System.getProperty(EXTENSION) == null) {
-            String best = NativesChoice.best(NativesChoice.cpuFlags(), NativesChoice.onClasspath(Backend.class.getClassLoader(), platform()));
+            java.util.Set<String> builds = NativesChoice.onClasspath(Backend.class.getClassLoader(), platform());
+            String best = builds.isEmpty() ? "" : NativesChoice.best(NativesChoice.cpuFlags(), builds);   // the default build: no CPU to read
             if (!best.isEmpty()) System.setProperty(EXTENSION, best);
         }
         // ND4J warns about duplicate TensorFlow op mappings at every start: nothing a learner can act on.

@@ -37,13 +37,12 @@ final class NativesChoice {
 
     /** The CPU's feature flags from /proc/cpuinfo's first "flags" line; none where there is no such file (not Linux). */
     static Set<String> cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("flags")) return new LinkedHashSet<>(List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
-            }
+        try (java.util.stream.Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {   // the first CPU's line is enough
+            return lines.filter(line -> line.startsWith("flags")).findFirst()
+                    .map(line -> (Set<String>) new LinkedHashSet<>(List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"))))
+                    .orElse(Set.of());
         } catch (IOException | RuntimeException e) {
-            // no /proc: the generic natives
+            return Set.of();   // no /proc: the generic natives
         }
-        return Set.of();
     }
 }
