@@ -22,18 +22,13 @@ while [[ $# -gt 0 ]]; do
     *) echo "training.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
-CP_FILE="$ROOT/bench/target/classpath${PROFILE:+-${PROFILE#-P}}.txt"
-if [[ ! -f "$CP_FILE" || ! -d "$ROOT/bench/target/classes" ]]; then
-  # With -am the library is built too and the classpath names its target/classes; the bench module's file is written last.
-  (cd "$ROOT" && mvn -q -pl bench -am $PROFILE -DskipTests compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE")
-fi
+BENCH_PROFILE="$PROFILE" . "$ROOT/bench/common/bench-classpath.sh"
 JAVA="${JAVA:-java}"
-. "$ROOT/lib/process-env.sh"   # the JVM environment: one OpenMP thread, malloc that reuses memory
 # A small young generation: ND4J frees an array's native memory only once the GC has collected its Java object, so
 # frequent young collections let malloc hand the same memory back out instead of fresh pages. Measured on the conv VAE:
 # page faults 2.4 M → 0.7 M and the first 20 batches 40 → 22 s (README, Performance); no change for the MLP.
 SAMEDIFF_JVM_OPTIONS="${SAMEDIFF_JVM_OPTIONS:--Xmn16m}"
-CP="$ROOT/bench/target/classes:$(cat "$CP_FILE")"
+CP="$BENCH_CP"
 PY=/usr/bin/python3
 HAVE_TORCH=0
 $PY -c "import torch" 2>/dev/null && HAVE_TORCH=1 || echo "PyTorch not found (apt-get install python3-torch libopenblas0-openmp): timing the library only" >&2
