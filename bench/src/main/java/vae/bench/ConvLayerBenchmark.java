@@ -17,7 +17,9 @@ import vae.samediff.Stdout;
 
 /**
  * Times each of the conv VAE's layers alone, forward and forward + backward, batch 128: SameDiff's conv2d / deconv2d
- * with NCHW and NHWC data, and the convolutions also as {@link Convolutions#im2col}. It finds which layer and which
+ * with NCHW and NHWC data, the convolutions also as {@link Convolutions#im2col} and the transposed ones also as
+ * {@link Convolutions#convTranspose3x3} ("cropped": deconv2d cropped to PyTorch's size, as the conv VAE had it) and as
+ * {@link Convolutions#subPixelConvTranspose3x3}, both NCHW, timed between deconv2d's rows. It finds which layer and which
  * formulation costs what; not a test. (Weights as OIYX instead of YXIO fail in M2.1's conv2d_bp, so are not timed.)
  *
  * <pre>java -cp … vae.bench.ConvLayerBenchmark [repeats]</pre>
@@ -42,7 +44,7 @@ public final class ConvLayerBenchmark {
         int batch = 128;
         System.out.printf(Locale.ROOT, "%-22s %-8s %10s %14s%n", "layer", "form", "fwd ms", "fwd+bwd ms");
         for (Layer layer : LAYERS) {
-            for (String form : layer.transposed ? new String[] {"NCHW", "NHWC"} : new String[] {"NCHW", "NHWC", "im2col"}) {
+            for (String form : layer.transposed ? new String[] {"NCHW", "cropped", "subPixel", "NHWC"} : new String[] {"NCHW", "NHWC", "im2col"}) {
                 double[] ms = time(layer, form, batch, repeats);
                 System.out.printf(Locale.ROOT, "%-22s %-8s %10.1f %14.1f%n", layer.name, form, ms[0], ms[1]);
             }
@@ -50,8 +52,8 @@ public final class ConvLayerBenchmark {
     }
 
     private static double[] time(Layer layer, String form, int batch, int repeats) {
-        boolean im2col = form.equals("im2col");
-        String format = im2col ? "NCHW" : form;
+        boolean im2col = form.equals("im2col"), cropped = form.equals("cropped"), subPixel = form.equals("subPixel");
+        String format = im2col || cropped || subPixel ? "NCHW" : form;
         SameDiff sd = SameDiff.create();
         long[] inShape = format.equals("NCHW") ? new long[] {batch, layer.inC, layer.n, layer.n} : new long[] {batch, layer.n, layer.n, layer.inC};
         SDVariable in = sd.var("in", Nd4j.rand(DataType.FLOAT, inShape));
@@ -59,8 +61,10 @@ public final class ConvLayerBenchmark {
         if (layer.transposed) {
             SDVariable w = sd.var("w", Nd4j.rand(DataType.FLOAT, 3, 3, layer.outC, layer.inC).subi(0.5));
             SDVariable b = sd.var("b", Nd4j.zeros(DataType.FLOAT, layer.outC));
-            out = sd.cnn().deconv2d(in, w, b, DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0)
-                    .isSameMode(false).dataFormat(format).build());
+            out = cropped ? Convolutions.convTranspose3x3(sd, in, w, b, layer.n, layer.stride, 1)
+                    : subPixel ? Convolutions.subPixelConvTranspose3x3(sd, in, w, b, layer.n, layer.stride, 1)
+                    : sd.cnn().deconv2d(in, w, b, DeConv2DConfig.builder().kH(3).kW(3).sH(2).sW(2).pH(0).pW(0)
+                            .isSameMode(false).dataFormat(format).build());
         } else {
             SDVariable w = sd.var("w", Nd4j.rand(DataType.FLOAT, 3, 3, layer.inC, layer.outC).subi(0.5));
             SDVariable b = sd.var("b", Nd4j.zeros(DataType.FLOAT, layer.outC));

@@ -3,6 +3,8 @@ package vae.samediff;
 import org.nd4j.autodiff.samediff.SDIndex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -51,9 +53,10 @@ public final class Convolutions {
      * m = (n − 1)·stride − 2 + 3 + outputPadding (2n for stride 2 and output_padding 1). Stands in for
      * {@code sd.cnn().deconv2d}, which has no output_padding ({@code ConvolutionsTest.deconv2dHasNoOutputPadding}): its VALID
      * form, (n − 1)·stride + 3, is cropped to rows and columns [1, 1 + m), which is the whole difference. Its SAME mode gives
-     * the size 2n but crops the other side ({@code ConvolutionsTest.deconv2dsSameModeIsNotPyTorchsOutputPadding}); and a
-     * rewrite as matmul + col2im, as {@link #im2col} does for a conv, would not train: col2im has no gradient in M2.1
-     * ({@code ConvolutionsTest.col2imHasNoGradient}).
+     * the size 2n but crops the other side ({@code ConvolutionsTest.deconv2dsSameModeIsNotPyTorchsOutputPadding}). It cannot
+     * be matmul + col2im, as {@link #im2col} is for a conv, because col2im has no gradient in M2.1
+     * ({@code ConvolutionsTest.col2imHasNoGradient}); {@link #subPixelConvTranspose3x3} writes the stride-2 case with im2col
+     * instead, with the same outputs and gradients.
      */
     public static SDVariable convTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
         if (outputPadding < 0 || outputPadding > 1 || outputPadding >= stride) {
@@ -64,6 +67,48 @@ public final class Convolutions {
         DeConv2DConfig valid = DeConv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(0).pW(0).isSameMode(false).dataFormat("NCHW").build();
         SDVariable full = sd.cnn().deconv2d(in, weights, bias, valid);                       // [batch, out, (n−1)·stride + 3, …]
         return full.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(1, 1 + m), SDIndex.interval(1, 1 + m));
+    }
+
+    /**
+     * {@code nn.ConvTranspose2d(in, out, 3, 2, padding=1, output_padding=1)} without deconv2d, as a "sub-pixel" convolution:
+     * in [batch, in, n, n] → [batch, out, 2n, 2n], same outputs and gradients as {@link #convTranspose3x3}
+     * ({@code ConvolutionsTest}). Only stride 2 with output_padding 1, the conv VAE's layers. Public so the benchmark can
+     * time it against deconv2d ({@code bash bench/conv-layers.sh}).
+     */
+    public static SDVariable subPixelConvTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
+        if (stride != 2 || outputPadding != 1) {
+            throw new IllegalArgumentException("the sub-pixel transposed conv is written for stride 2 and output_padding 1 (n → 2n), but got stride "
+                    + stride + " and output_padding " + outputPadding + ". Use Convolutions.convTranspose3x3 for other settings");
+        }
+        long[] w = kernelShape(weights);
+        long outC = w[2], inC = w[3];
+        // In 1-D PyTorch's out[y] = Σ in[i]·w[k] over y = 2i − 1 + k: an even output 2p takes only in[p]·w[1], an odd one
+        // 2p + 1 takes in[p]·w[2] + in[p + 1]·w[0], with in[n] = 0 (that zero is output_padding). So in 2-D every output
+        // pixel (2p + a, 2q + b) is a 2×2 convolution of the input window at rows p..p+1, columns q..q+1: one conv with
+        // 4 outputs per channel, one per phase (a, b), read off the 3×3 kernel. im2col has a gradient in M2.1, col2im not.
+        SDVariable padded = sd.nn().pad(in, sd.constant(Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {0, 1}, {0, 1}})), 0.0); // [batch, inC, n+1, n+1]: in[n] = 0
+        Conv2DConfig window = Conv2DConfig.builder().kH(2).kW(2).sH(1).sW(1).pH(0).pW(0).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+        SDVariable columns = sd.cnn().im2Col(padded, window);                                          // [batch, inC, 2, 2, n, n]: (c, dy, dx) per pixel
+        // One 2-D GEMM for the whole batch: with M2.1's batched mmul, one GEMM per image as im2col does, this form was 2–5× slower than deconv2d.
+        SDVariable flatColumns = sd.reshape(sd.permute(columns, 1, 2, 3, 0, 4, 5), inC * 4, -1);       // [inC·4, batch·n·n]
+        // Each phase's 2×2 kernel picks taps of the 3×3 one (or none), so a 0/1 matrix maps the kernel to all four phases'
+        // kernels, and the gradient of the weights flows back through this one small matmul.
+        SDVariable taps = sd.reshape(weights, 9, outC * inC);                                          // [(i, j), (o, c)]
+        SDVariable phaseKernels = sd.mmul(sd.constant(phaseSelection(weights.dataType())), taps);     // [(a, b, dy, dx), (o, c)]
+        SDVariable kernel = sd.permute(phaseKernels.reshape(2, 2, 2, 2, outC, inC), 4, 0, 1, 5, 2, 3).reshape(outC * 4, inC * 4);   // [(o, a, b), (c, dy, dx)]
+        SDVariable product = sd.mmul(kernel, flatColumns);                                             // [outC·4, batch·n·n]
+        SDVariable phases = sd.permute(product.reshape(outC, 2, 2, -1, n, n), 3, 0, 4, 1, 5, 2);       // [batch, outC, p, a, q, b]
+        return sd.reshape(phases, -1, outC, 2 * n, 2 * n).add(bias.reshape(1, outC, 1, 1));           // [batch, outC, 2n, 2n]: row 2p + a, column 2q + b
+    }
+
+    /** [16, 9]: row (a, b, dy, dx) has a 1 at the 3×3 tap (i, j) that output phase (a, b) applies to input (p + dy, q + dx). */
+    private static INDArray phaseSelection(DataType type) {
+        int[][] tap = {{1, -1}, {2, 0}};   // tap[a][d]: the kernel row (or column) for output phase a from input offset d; −1: none
+        double[][] s = new double[16][9];
+        for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) for (int dy = 0; dy < 2; dy++) for (int dx = 0; dx < 2; dx++) {
+            if (tap[a][dy] >= 0 && tap[b][dx] >= 0) s[((a * 2 + b) * 2 + dy) * 2 + dx][tap[a][dy] * 3 + tap[b][dx]] = 1;
+        }
+        return Nd4j.createFromArray(s).castTo(type);
     }
 
     /** k3, padding 1: PaddingMode.VALID with explicit padding is PyTorch's padding=1. */

@@ -84,6 +84,51 @@ class ConvolutionsTest {
         assertEquals("outputPadding is 1 but with padding 1 and stride 1 it must be 0 (PyTorch: output_padding < stride, and here ≤ padding)", e.getMessage());
     }
 
+    @Test
+    void subPixelConvTransposeHasTheSameOutputsAndGradientsAsDeconv2d() {
+        // batch, inC, outC, n: a general shape, the one-channel ends, and n = 1 (only output_padding's zero row below)
+        long[][] shapes = {{3, 4, 5, 7}, {2, 1, 3, 4}, {2, 3, 1, 5}, {2, 2, 2, 1}};
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            double tolerance = type == DataType.DOUBLE ? 1e-10 : 1e-4;
+            for (long[] c : shapes) {
+                long batch = c[0], inC = c[1], outC = c[2], n = c[3];
+                Nd4j.getRandom().setSeed(11);
+                INDArray in = Nd4j.rand(type, batch, inC, n, n), w = Nd4j.rand(type, 3, 3, outC, inC).subi(0.5), b = Nd4j.rand(type, outC);
+                INDArray upstream = Nd4j.rand(type, batch, outC, 2 * n, 2 * n).subi(0.5);   // a non-uniform gradient arriving from above
+                Map<String, INDArray> deconv = run(in, w, b, upstream, (sd, x, wv, bv) -> Convolutions.convTranspose3x3(sd, x, wv, bv, n, 2, 1));
+                Map<String, INDArray> subPixel = run(in, w, b, upstream, (sd, x, wv, bv) -> Convolutions.subPixelConvTranspose3x3(sd, x, wv, bv, n, 2, 1));
+                String shape = type + ", batch " + batch + ", " + inC + "→" + outC + " channels, " + n + "×" + n;
+                assertArrayEquals(new long[] {batch, outC, 2 * n, 2 * n}, subPixel.get("out").shape(), "output shape, " + shape);
+                for (String name : new String[] {"out", "in-grad", "w-grad", "b-grad"}) {
+                    assertArrayEquals(deconv.get(name).ravel().toDoubleVector(), subPixel.get(name).ravel().toDoubleVector(), tolerance, name + ", " + shape);
+                }
+            }
+        }
+    }
+
+    @Test
+    void subPixelConvTransposeIsPyTorchsConvTranspose2dWithOutputPadding() {
+        Nd4j.getRandom().setSeed(13);
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 3, 4, 7, 7), w = Nd4j.rand(DataType.DOUBLE, 3, 3, 5, 4).subi(0.5), b = Nd4j.rand(DataType.DOUBLE, 5);
+        SameDiff sd = SameDiff.create();
+        INDArray out = Convolutions.subPixelConvTranspose3x3(sd, sd.var("in", in), sd.var("w", w), sd.var("b", b), 7, 2, 1).eval();
+        INDArray expected = pyTorchConvTranspose(in, w, b, 2, 1);
+        assertArrayEquals(expected.shape(), out.shape());
+        assertArrayEquals(expected.ravel().toDoubleVector(), out.ravel().toDoubleVector(), 1e-12);
+    }
+
+    @Test
+    void subPixelConvTransposeRejectsAStrideOtherThanTwoOrAnOutputPaddingOtherThanOne() {
+        for (int[] c : new int[][] {{1, 0}, {2, 0}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> {
+                SameDiff sd = SameDiff.create();
+                Convolutions.subPixelConvTranspose3x3(sd, sd.var("in", Nd4j.rand(DataType.FLOAT, 1, 1, 3, 3)), sd.var("w", Nd4j.rand(DataType.FLOAT, 3, 3, 1, 1)), sd.var("b", Nd4j.zeros(DataType.FLOAT, 1)), 3, c[0], c[1]);
+            });
+            assertEquals("the sub-pixel transposed conv is written for stride 2 and output_padding 1 (n → 2n), but got stride " + c[0]
+                    + " and output_padding " + c[1] + ". Use Convolutions.convTranspose3x3 for other settings", e.getMessage());
+        }
+    }
+
     // ---- The ND4J M2.1 behaviours worked around. If one of these starts failing after an upgrade, read the method it names. ----
 
     /** Why {@link Convolutions#convTranspose3x3} crops: M2.1's deconv2d configuration has no output_padding at all. */
@@ -138,12 +183,23 @@ class ConvolutionsTest {
         return Nd4j.create(out);
     }
 
+    /** A layer under test, built into {@code sd} from its input, weights and bias variables. */
+    private interface Layer {
+        SDVariable build(SameDiff sd, SDVariable in, SDVariable w, SDVariable b);
+    }
+
     private static Map<String, INDArray> run(INDArray inArr, INDArray wArr, INDArray bArr, INDArray upstream, int stride, boolean fast) {
+        long n = inArr.size(2);
+        return run(inArr, wArr, bArr, upstream, (sd, in, w, b) -> fast ? Convolutions.im2col(sd, "out", in, w, b, n, stride)
+                : sd.cnn().conv2d("out", in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(1).pW(1)
+                        .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build()));
+    }
+
+    /** The layer's output and the gradients of Σ out·upstream w.r.t. its input, weights and bias. */
+    private static Map<String, INDArray> run(INDArray inArr, INDArray wArr, INDArray bArr, INDArray upstream, Layer layer) {
         SameDiff sd = SameDiff.create();
         SDVariable in = sd.var("in", inArr.dup()), w = sd.var("w", wArr.dup()), b = sd.var("b", bArr.dup());
-        SDVariable out = fast ? Convolutions.im2col(sd, "out", in, w, b, inArr.size(2), stride)
-                : sd.cnn().conv2d("out", in, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(1).pW(1)
-                        .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build());
+        SDVariable out = layer.build(sd, in, w, b);
         sd.setLossVariables(out.mul(sd.constant(upstream)).sum("loss"));
         Map<String, INDArray> g = Stdout.quietly(() -> sd.calculateGradients(Map.of(), "in", "w", "b"));
         return Map.of("out", sd.output(Map.of(), out.name()).get(out.name()), "in-grad", g.get("in"), "w-grad", g.get("w"), "b-grad", g.get("b"));
