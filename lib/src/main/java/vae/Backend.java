@@ -20,7 +20,7 @@ public final class Backend {
         if (started) return;
         Launch.prepareThisJvm();   // the natives' cache, where a JVM was started without Launch's flags
         // ND4J's natives built for the widest instruction set both this CPU and the classpath offer (-Pavx2, -Pavx512,
-        // -Pnatives-all); the generic build otherwise. An extension set by hand (-Dorg.bytedeco.javacpp.platform.extension) wins.
+        // -Ponednn-avx512, …); the generic build otherwise. An extension set by hand (-Dorg.bytedeco.javacpp.platform.extension) wins.
         if (System.getProperty(EXTENSION) == null) {
             java.util.Set<String> builds = NativesChoice.onClasspath(Backend.class.getClassLoader(), platform());
             String best = builds.isEmpty() ? "" : NativesChoice.best(NativesChoice.cpuFlags(), builds);   // the default build: no CPU to read
@@ -33,10 +33,12 @@ public final class Backend {
         int threads = threads();
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxMasterThreads(threads);
         org.nd4j.linalg.factory.Nd4j.getEnvironment().setMaxThreads(threads);
+        // A oneDNN build: its kernels only where proven equal, switched on per op by vae.samediff.OneDnn.
+        if (System.getProperty(EXTENSION, "").startsWith("-onednn")) org.nd4j.linalg.factory.Nd4j.getEnvironment().allowHelpers(false);
         started = true;
     }
 
-    /** Which of ND4J's native builds this JVM loads: "generic", "avx2" or "avx512" (for benchmarks' reports). */
+    /** Which of ND4J's native builds this JVM loads: "generic", "avx2", "avx512", "onednn-avx512"… (for benchmarks' reports). */
     public static String natives() {
         start();
         String extension = System.getProperty(EXTENSION, "");

@@ -13,15 +13,21 @@ import java.util.Set;
  * generic build, which always works.
  */
 final class NativesChoice {
-    /** JavaCPP's platform extensions, widest first, each with the CPU flag it needs. */
-    static final List<String[]> WIDEST_FIRST = List.of(new String[] {"-avx512", "avx512f"}, new String[] {"-avx2", "avx2"});
+    /**
+     * JavaCPP's platform extensions, preferred first, each with the CPU flag it needs ("" for any x86-64 CPU): a oneDNN
+     * build before the plain one of the same width, since oneDNN brings its own convolutions (README, Performance).
+     */
+    static final List<String[]> WIDEST_FIRST = List.of(
+            new String[] {"-onednn-avx512", "avx512f"}, new String[] {"-avx512", "avx512f"},
+            new String[] {"-onednn-avx2", "avx2"}, new String[] {"-avx2", "avx2"},
+            new String[] {"-onednn", ""});
 
     private NativesChoice() {}
 
     /** The extension to load ("-avx512", "-avx2"), or "" for the generic natives. */
     static String best(Set<String> cpuFlags, Set<String> onClasspath) {
         for (String[] candidate : WIDEST_FIRST) {
-            if (cpuFlags.contains(candidate[1]) && onClasspath.contains(candidate[0])) return candidate[0];
+            if ((candidate[1].isEmpty() || cpuFlags.contains(candidate[1])) && onClasspath.contains(candidate[0])) return candidate[0];
         }
         return "";
     }
