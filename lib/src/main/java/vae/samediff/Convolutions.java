@@ -27,7 +27,7 @@ public final class Convolutions {
      * {@code ConvolutionsTest} shows both forms give the same outputs and gradients.
      */
     public static SDVariable conv3x3(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
-        long[] w = kernelShape(weights);
+        long[] w = kernelShape(weights, "convolution needs [3, 3, inChannels, outChannels]");
         if (w[2] == 1 || w[3] == 1) return im2col(sd, name, in, weights, bias, n, stride);
         return sd.cnn().conv2d(name, in, weights, bias, config(stride));
     }
@@ -37,7 +37,7 @@ public final class Convolutions {
      * array (free); its backward pass is a batched matmul and col2im. Public so the benchmark can time it on any layer.
      */
     public static SDVariable im2col(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
-        long[] w = kernelShape(weights);
+        long[] w = kernelShape(weights, "convolution needs [3, 3, inChannels, outChannels]");
         long inC = w[2], outC = w[3], m = (n - 1) / stride + 1;
         SDVariable columns = sd.cnn().im2Col(name + "Patches", in, config(stride));                  // [batch, inC, 3, 3, m, m]: every 3×3 patch
         SDVariable batch = sd.sizeAt(in, 0).reshape(1);
@@ -73,14 +73,17 @@ public final class Convolutions {
      * {@code nn.ConvTranspose2d(in, out, 3, 2, padding=1, output_padding=1)} without deconv2d, as a "sub-pixel" convolution:
      * in [batch, in, n, n] → [batch, out, 2n, 2n], same outputs and gradients as {@link #convTranspose3x3}
      * ({@code ConvolutionsTest}). Only stride 2 with output_padding 1, the conv VAE's layers. Public so the benchmark can
-     * time it against deconv2d ({@code bash bench/conv-layers.sh}).
+     * time it against deconv2d ({@code bash bench/conv-layers.sh}): on two cores shared with another build its forward
+     * pass took half of deconv2d's (about 25 vs 50 ms at 64→32, 7→14, and 45 vs 95 ms at 32→16, 14→28, batch 128), and
+     * forward + backward too when the machine was quiet (55 vs 105, 100 vs 180 ms), but that was slower in three runs of
+     * five, so {@code ConvDecoder} keeps {@link #convTranspose3x3} until a quiet machine decides.
      */
     public static SDVariable subPixelConvTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
         if (stride != 2 || outputPadding != 1) {
             throw new IllegalArgumentException("the sub-pixel transposed conv is written for stride 2 and output_padding 1 (n → 2n), but got stride "
                     + stride + " and output_padding " + outputPadding + ". Use Convolutions.convTranspose3x3 for other settings");
         }
-        long[] w = kernelShape(weights);
+        long[] w = kernelShape(weights, "transposed convolution needs [3, 3, outChannels, inChannels]");
         long outC = w[2], inC = w[3];
         // In 1-D PyTorch's out[y] = Σ in[i]·w[k] over y = 2i − 1 + k: an even output 2p takes only in[p]·w[1], an odd one
         // 2p + 1 takes in[p]·w[2] + in[p + 1]·w[0], with in[n] = 0 (that zero is output_padding). So in 2-D every output
@@ -89,8 +92,9 @@ public final class Convolutions {
         SDVariable padded = sd.nn().pad(in, sd.constant(Nd4j.createFromArray(new int[][] {{0, 0}, {0, 0}, {0, 1}, {0, 1}})), 0.0); // [batch, inC, n+1, n+1]: in[n] = 0
         Conv2DConfig window = Conv2DConfig.builder().kH(2).kW(2).sH(1).sW(1).pH(0).pW(0).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
         SDVariable columns = sd.cnn().im2Col(padded, window);                                          // [batch, inC, 2, 2, n, n]: (c, dy, dx) per pixel
-        // One 2-D GEMM for the whole batch: with M2.1's batched mmul, one GEMM per image as im2col does, this form was 2–5× slower than deconv2d.
-        SDVariable flatColumns = sd.reshape(sd.permute(columns, 1, 2, 3, 0, 4, 5), inC * 4, -1);       // [inC·4, batch·n·n]
+        // One 2-D GEMM for the whole batch: with M2.1's batched mmul, one GEMM per image as im2col does, this form was 2–5×
+        // slower than deconv2d. The columns move as a 3-D transpose: the same move written as a 6-D permute took up to twice as long.
+        SDVariable flatColumns = sd.reshape(sd.permute(columns.reshape(-1, inC * 4, n * n), 1, 0, 2), inC * 4, -1);   // [inC·4, batch·n·n]
         // Each phase's 2×2 kernel picks taps of the 3×3 one (or none), so a 0/1 matrix maps the kernel to all four phases'
         // kernels, and the gradient of the weights flows back through this one small matmul.
         SDVariable taps = sd.reshape(weights, 9, outC * inC);                                          // [(i, j), (o, c)]
@@ -116,11 +120,11 @@ public final class Convolutions {
         return Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(1).pW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
     }
 
-    private static long[] kernelShape(SDVariable weights) {
+    private static long[] kernelShape(SDVariable weights, String needs) {
         long[] w = weights.getShape();
         if (w == null || w.length != 4 || w[0] != 3 || w[1] != 3) {
             throw new IllegalArgumentException("weights '" + weights.name() + "' have shape " + java.util.Arrays.toString(w)
-                    + " but a 3×3 convolution needs [3, 3, inChannels, outChannels]");
+                    + " but a 3×3 " + needs);
         }
         return w;
     }
