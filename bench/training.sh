@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Training speed: the library's SameDiff VAEs against the same models in PyTorch, on the same 9,000 digits, batch 128,
 # Adam 1e-3, run alternately for several rounds. Prints median epoch times and the ratio per model.
-#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--images N] [--natives generic|avx2|avx512]
-# --natives avx2 / avx512 runs the library with ND4J's AVX2 / AVX-512 natives (the build profiles -Pavx2, -Pavx512)
-# instead of the generic ones (--avx2 is --natives avx2); the summary says which the library loaded; --images N
+#   bash bench/training.sh [--rounds N] [--models "mlp conv"] [--epochs N] [--images N] [--natives NAME]
+# --natives NAME runs the library with the ND4J natives of the build profile -PNAME: generic, avx2, avx512, onednn,
+# onednn-avx2, onednn-avx512 (--avx2 is --natives avx2); without it, the default build's (oneDNN on Linux x86-64). The
+# summary says which natives the library loaded; --images N
 # trains both sides on the first N digits only (a quick comparison, or a check that the script runs). The conv VAE
 # runs at most 2 epochs. The Java side is vae.bench.TrainingBenchmark of the Maven module bench/ (not in vae-lib's jar).
 # PyTorch is Debian's python3-torch; with libopenblas0-openmp installed it is used through LD_LIBRARY_PATH
@@ -18,7 +19,7 @@ while [[ $# -gt 0 ]]; do
     --epochs) EPOCHS="$2"; shift 2 ;;
     --images) IMAGES="$2"; shift 2 ;;
     --avx2) PROFILE="-Pavx2"; shift ;;
-    --natives) [[ "$2" == generic ]] && PROFILE="" || PROFILE="-P$2"; shift 2 ;;
+    --natives) PROFILE="-P$2"; shift 2 ;;
     *) echo "training.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -44,11 +45,11 @@ for model in $MODELS; do
       LD_LIBRARY_PATH="$BLAS_DIR${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" OMP_NUM_THREADS="${TORCH_THREADS:-2}" \
         $PY "$ROOT/bench/pytorch_vae.py" --model "$model" --epochs "$epochs" ${IMAGES:+--images "$IMAGES"} >> "$OUT"
     fi
-    BENCH_NOTE="${PROFILE:-generic}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-$OMP_NUM_THREADS}" "$JAVA" $SAMEDIFF_JVM_OPTIONS \
+    BENCH_NOTE="${PROFILE:-default}" OMP_NUM_THREADS="${SAMEDIFF_THREADS:-$OMP_NUM_THREADS}" "$JAVA" $SAMEDIFF_JVM_OPTIONS \
       -cp "$CP" vae.bench.TrainingBenchmark "$model" "$epochs" $IMAGES >> "$OUT"
   done
 done
-BENCH_NOTE="samediff natives built: ${PROFILE:-generic}" $PY - "$OUT" <<'PY'
+BENCH_NOTE="samediff natives built: ${PROFILE:-default}" $PY - "$OUT" <<'PY'
 import json, statistics, sys, platform, datetime, os
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.startswith("{")]
 model_name = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine()) if os.path.exists("/proc/cpuinfo") else platform.machine()

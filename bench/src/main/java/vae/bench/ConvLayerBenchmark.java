@@ -40,6 +40,7 @@ public final class ConvLayerBenchmark {
     public static void main(String[] args) {
         vae.Launch.prepareThisJvm();
         Backend.start();
+        System.out.println("# natives loaded: " + Backend.natives());
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int batch = 128;
         System.out.printf(Locale.ROOT, "%-22s %-8s %10s %14s%n", "layer", "form", "fwd ms", "fwd+bwd ms");
@@ -54,7 +55,7 @@ public final class ConvLayerBenchmark {
     private static double[] time(Layer layer, String form, int batch, int repeats) {
         boolean im2col = form.equals("im2col"), cropped = form.equals("cropped"), subPixel = form.equals("subPixel");
         String format = im2col || cropped || subPixel ? "NCHW" : form;
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = vae.samediff.OneDnn.useForConvolutions(SameDiff.create());   // as the library's graphs: oneDNN convolutions where loaded
         long[] inShape = format.equals("NCHW") ? new long[] {batch, layer.inC, layer.n, layer.n} : new long[] {batch, layer.n, layer.n, layer.inC};
         SDVariable in = sd.var("in", Nd4j.rand(DataType.FLOAT, inShape));
         SDVariable out;

@@ -23,12 +23,14 @@ public final class Convolutions {
      * Stands in for {@code sd.cnn().conv2d}, which it uses where that is fastest. M2.1's {@code conv2d_bp} copies its im2col
      * buffers element by element through a permuted reshape, so its backward pass takes 7–13× its forward, worst with one
      * input or one output channel (the VAE's first and last convs: 224 → 23 and 449 → 110 ms per batch as {@link #im2col},
-     * while for 16→32 and 32→64 im2col was slower). Timings are no test: {@code bash bench/conv-layers.sh} measures them;
-     * {@code ConvolutionsTest} shows both forms give the same outputs and gradients.
+     * while for 16→32 and 32→64 im2col was slower). Under a oneDNN build conv2d is oneDNN's ({@link OneDnn}) and fastest
+     * everywhere (the last conv: 23–46 ms forward + backward, as im2col 960). Timings are no test:
+     * {@code bash bench/conv-layers.sh} measures them; {@code ConvolutionsTest} shows both forms give the same outputs and
+     * gradients.
      */
     public static SDVariable conv3x3(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
         long[] w = kernelShape(weights, "convolution needs [3, 3, inChannels, outChannels]");
-        if (w[2] == 1 || w[3] == 1) return im2col(sd, name, in, weights, bias, n, stride);
+        if ((w[2] == 1 || w[3] == 1) && !OneDnn.loaded()) return im2col(sd, name, in, weights, bias, n, stride);
         return sd.cnn().conv2d(name, in, weights, bias, config(stride));
     }
 
@@ -65,8 +67,11 @@ public final class Convolutions {
         }
         int m = Math.toIntExact((n - 1) * stride - 2 + 3 + outputPadding);
         DeConv2DConfig valid = DeConv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(0).pW(0).isSameMode(false).dataFormat("NCHW").build();
-        SDVariable full = sd.cnn().deconv2d(in, weights, bias, valid);                       // [batch, out, (n−1)·stride + 3, …]
-        return full.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(1, 1 + m), SDIndex.interval(1, 1 + m));
+        // The bias is added after the crop, not by deconv2d: oneDNN adds a deconvolution's bias in its slow reference
+        // code (8 % of a conv VAE batch under perf), and the crop then has fewer values to carry.
+        SDVariable full = sd.cnn().deconv2d(in, weights, valid);                             // [batch, out, (n−1)·stride + 3, …]
+        SDVariable cropped = full.get(SDIndex.all(), SDIndex.all(), SDIndex.interval(1, 1 + m), SDIndex.interval(1, 1 + m));
+        return cropped.add(bias.reshape(1, -1, 1, 1));
     }
 
     /**
