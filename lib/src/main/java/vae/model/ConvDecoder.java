@@ -3,6 +3,7 @@ package vae.model;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import vae.samediff.Activations;
 import vae.samediff.Convolutions;
 
 /**
@@ -30,6 +31,6 @@ public final class ConvDecoder {
 
     /** {@code F.relu(nn.ConvTranspose2d(k3, s2, p1, output_padding=1)(in))}: n → 2n, the ReLU named {@code name}. */
     private static SDVariable convTransposeRelu(SameDiff sd, String name, SDVariable in, Map<String, SDVariable> w, long n) {
-        return sd.nn().relu(name, Convolutions.convTranspose3x3(sd, in, w.get(name + "W"), w.get(name + "B"), n, 2, 1), 0);
+        return Activations.relu(sd, name, Convolutions.convTranspose3x3(sd, in, w.get(name + "W"), w.get(name + "B"), n, 2, 1));
     }
 }

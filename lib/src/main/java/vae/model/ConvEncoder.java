@@ -3,6 +3,7 @@ package vae.model;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import vae.samediff.Activations;
 import vae.samediff.Convolutions;
 
 /**
@@ -31,6 +32,6 @@ public final class ConvEncoder {
 
     /** {@code F.relu(nn.Conv2d(k3, stride, p1)(in))} of an n×n input: the ReLU is {@code name}, the convolution nameLinear. */
     private static SDVariable convRelu(SameDiff sd, String name, SDVariable in, Map<String, SDVariable> w, long n, int stride) {
-        return sd.nn().relu(name, Convolutions.conv3x3(sd, name + "Linear", in, w.get(name + "W"), w.get(name + "B"), n, stride), 0);
+        return Activations.relu(sd, name, Convolutions.conv3x3(sd, name + "Linear", in, w.get(name + "W"), w.get(name + "B"), n, stride));
     }
 }
