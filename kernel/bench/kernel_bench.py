@@ -42,6 +42,17 @@ for (int i = 0; i < 1000; i++) sd.fit(batch);
 (System.nanoTime() - t0) / 1e6 / 1000
 """
 
+# Notebook 12's training step (issue 16, lever 5): the conv VAE, a batch of 64 digits, the library's Trainer and Adam.
+CONV_STEP_CELL = """
+vae.model.Vae convVae = new vae.model.Vae(vae.model.VaeConfig.conv());
+vae.train.Trainer convTrainer = new vae.train.Trainer(convVae, vae.train.TrainingConfig.defaults());
+var convBatch = vae.data.Mnist.train().range(0, 64);
+for (int i = 0; i < 3; i++) convTrainer.step(convBatch); // warm-up
+long c0 = System.nanoTime();
+for (int i = 0; i < 20; i++) convTrainer.step(convBatch);
+(System.nanoTime() - c0) / 1e6 / 20
+"""
+
 
 def execute(kc, code, timeout=300):
     """Round trip of one cell: request sent → reply and idle received. Returns (seconds, last text/plain)."""
@@ -59,7 +70,7 @@ def execute(kc, code, timeout=300):
 
 
 def measure_once(name, trips, train):
-    """One start of kernel `name`: ready, first cell, `trips` round trips, and a training step (ms) if asked."""
+    """One start of kernel `name`: ready, first cell, `trips` round trips, and the training steps (ms) if asked."""
     t0 = time.perf_counter()
     km, kc = start_new_kernel(kernel_name=name, startup_timeout=120)
     ready = time.perf_counter() - t0
@@ -68,36 +79,41 @@ def measure_once(name, trips, train):
         for _ in range(5):
             execute(kc, "1 + 1")
         trip = [execute(kc, "1 + 1")[0] for _ in range(trips)]
-        train_ms = None
+        train_ms = conv_ms = None
         if train:
             _, text, error = execute(kc, TRAIN_CELL)
             train_ms = float(text) if text and not error else None
+            _, text, error = execute(kc, CONV_STEP_CELL)
+            conv_ms = float(text) if text and not error else None
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
-    return ready, first, trip, train_ms
+    return ready, first, trip, train_ms, conv_ms
 
 
 def measure(kernels, rounds, trips):
     """Kernels take turns, round after round, so a change of load on the machine hits them all alike."""
-    raw = {name: {"ready": [], "first": [], "trip": [], "train": []} for name, _ in kernels}
+    raw = {name: {"ready": [], "first": [], "trip": [], "train": [], "conv": []} for name, _ in kernels}
     for r in range(rounds):
         for name, train in kernels:
-            ready, first, trip, train_ms = measure_once(name, trips, train)
+            ready, first, trip, train_ms, conv_ms = measure_once(name, trips, train)
             raw[name]["ready"].append(ready)
             raw[name]["first"].append(first)
             raw[name]["trip"].extend(trip)
             if train_ms is not None:
                 raw[name]["train"].append(train_ms)
+            if conv_ms is not None:
+                raw[name]["conv"].append(conv_ms)
             print(f"round {r + 1}/{rounds} {name}: ready {ready:.2f} s, first {first * 1000:.0f} ms, "
-                  f"trip {statistics.median(trip) * 1000:.1f} ms" + (f", train {train_ms:.2f} ms" if train_ms else ""),
-                  flush=True)
+                  f"trip {statistics.median(trip) * 1000:.1f} ms" + (f", train {train_ms:.2f} ms" if train_ms else "")
+                  + (f", conv step {conv_ms:.0f} ms" if conv_ms else ""), flush=True)
     out = {}
     for name, m in raw.items():
         trip = sorted(m["trip"])
         out[name] = {"ready": statistics.median(m["ready"]), "first": statistics.median(m["first"]),
                      "trip": statistics.median(trip), "trip_p90": trip[int(0.9 * (len(trip) - 1))],
-                     "train_ms": statistics.median(m["train"]) if m["train"] else None}
+                     "train_ms": statistics.median(m["train"]) if m["train"] else None,
+                     "conv_ms": statistics.median(m["conv"]) if m["conv"] else None}
     return out
 
 
@@ -158,7 +174,8 @@ def main():
         "on the same machine in the same run. Medians; ready = `start_new_kernel` until `kernel_info` is answered; "
         "first cell = the first `1 + 1` after ready (the Java kernel starts JShell in the background while it "
         "answers `kernel_info`); round trip = `execute_interactive(\"1 + 1\")` until idle, after 5 warm-up cells (p90 over all starts); "
-        "training step = mean of 1000 `SameDiff.fit` steps of a 784-64-10 MLP on a batch of 64, timed inside the cell. "
+        "training step = mean of 1000 `SameDiff.fit` steps of a 784-64-10 MLP on a batch of 64, timed inside the cell; "
+        "conv VAE step = mean of 20 `Trainer.step`s of notebook 12's conv VAE on 64 digits, after 3 warm-up steps. "
         "`vae-java` is the kernelspec as `./tutorial install-kernel` writes it; `vae-java-cds` adds the AppCDS archive "
         "of `install --cds`; `c2` and `default-jvm` drop JVM flags, `g1` swaps the serial GC for G1 with a 16 MB young generation.",
         "",
@@ -166,13 +183,14 @@ def main():
         f"{args.starts} rounds (each kernel starts once a round, in turn), {args.trips} round trips a start; "
         f"{datetime.date.today().isoformat()}.",
         "",
-        "| kernel | ready | first cell | trivial cell round trip (median / p90) | training step |",
-        "| --- | --- | --- | --- | --- |",
+        "| kernel | ready | first cell | trivial cell round trip (median / p90) | training step | conv VAE step |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for label, r in rows:
         train = f"{r['train_ms']:.1f} ms" if r["train_ms"] is not None else "—"
+        conv = f"{r['conv_ms']:.0f} ms" if r["conv_ms"] is not None else "—"
         lines.append(f"| {label} | {r['ready']:.2f} s | {r['first'] * 1000:.0f} ms | "
-                     f"{r['trip'] * 1000:.1f} ms / {r['trip_p90'] * 1000:.1f} ms | {train} |")
+                     f"{r['trip'] * 1000:.1f} ms / {r['trip_p90'] * 1000:.1f} ms | {train} | {conv} |")
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write:
