@@ -81,7 +81,8 @@ public final class Convolutions {
      * time it against deconv2d ({@code bash bench/conv-layers.sh}): on two cores shared with another build its forward
      * pass took half of deconv2d's (about 25 vs 50 ms at 64→32, 7→14, and 45 vs 95 ms at 32→16, 14→28, batch 128), and
      * forward + backward too when the machine was quiet (55 vs 105, 100 vs 180 ms), but that was slower in three runs of
-     * five, so {@code ConvDecoder} keeps {@link #convTranspose3x3} until a quiet machine decides.
+     * five; and under oneDNN (the default on Linux x86-64) oneDNN's deconv2d is several times faster than this form (README,
+     * Performance). So {@code ConvDecoder} keeps {@link #convTranspose3x3}.
      */
     public static SDVariable subPixelConvTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
         if (stride != 2 || outputPadding != 1) {
