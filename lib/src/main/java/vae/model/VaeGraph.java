@@ -12,7 +12,6 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vae.samediff.BatchOfOne;
 import vae.samediff.Epsilon;
-import vae.samediff.OneDnn;
 import vae.samediff.Stdout;
 import vae.train.Trainable;
 
@@ -48,8 +47,6 @@ final class VaeGraph {
 
         Map<String, SDVariable> shared = parameters.addTo(decoderGraph);   // the same arrays, no copy: always in sync
         architecture.decode(decoderGraph, decoderGraph.placeHolder("z", config.dataType(), -1, config.latentSize()), shared);
-        OneDnn.useForConvolutions(graph);   // under a oneDNN build: its convolutions, nothing else
-        OneDnn.useForConvolutions(decoderGraph);
     }
 
     SameDiff graph() { return graph; }

@@ -30,6 +30,7 @@ public final class Convolutions {
      */
     public static SDVariable conv3x3(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
         long[] w = kernelShape(weights, "convolution needs [3, 3, inChannels, outChannels]");
+        OneDnn.useForConvolutions(sd);   // the graph that gets a conv2d runs it on oneDNN where loaded
         if ((w[2] == 1 || w[3] == 1) && !OneDnn.loaded()) return im2col(sd, name, in, weights, bias, n, stride);
         return sd.cnn().conv2d(name, in, weights, bias, config(stride));
     }
@@ -61,6 +62,7 @@ public final class Convolutions {
      * instead, with the same outputs and gradients.
      */
     public static SDVariable convTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
+        OneDnn.useForConvolutions(sd);   // the graph that gets a deconv2d runs it on oneDNN where loaded
         if (outputPadding < 0 || outputPadding > 1 || outputPadding >= stride) {
             throw new IllegalArgumentException("outputPadding is " + outputPadding + " but with padding 1 and stride " + stride
                     + " it must be 0" + (stride > 1 ? " or 1" : "") + " (PyTorch: output_padding < stride, and here ≤ padding)");

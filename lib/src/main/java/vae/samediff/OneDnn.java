@@ -11,12 +11,13 @@ import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
 
 /**
- * ND4J's oneDNN builds ({@code -Ponednn-avx512}, …) for the convolutions only. oneDNN's conv2d and deconv2d, forward
+ * ND4J's oneDNN builds (the default on Linux x86-64; {@code -Ponednn-avx512}, …) for the convolutions only. oneDNN's conv2d and deconv2d, forward
  * and backward, are 4–10× faster than libnd4j's own at the conv VAE's shapes and equal to plain loops
  * ({@code ConvolutionOpsTest}); but its {@code xw_plus_b} gives wrong rows in M2.1 when SameDiff hands it a reused
  * output array (a batch of 3 decoded to other pixels than each image alone: {@code OneDnnTest}). So under such a
  * build oneDNN is switched off for every op ({@link Backend}) and back on, by this listener, just for the ops in
- * {@link #PROVEN}, in the graphs that {@link #useForConvolutions} was given.
+ * {@link #PROVEN}, in the graphs that {@link #useForConvolutions} was given: those {@link Convolutions} adds a conv2d or
+ * deconv2d to, so a graph without convolutions (the MLP's) carries no listener on its ops.
  */
 public final class OneDnn extends BaseListener {
     /** The ops whose oneDNN kernels match plain loops in outputs and gradients, float and double. */

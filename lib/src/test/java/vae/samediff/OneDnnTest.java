@@ -63,6 +63,13 @@ class OneDnnTest {
     }
 
     @Test
+    void onlyAGraphWithConvolutionsCarriesTheListener() {
+        assumeTrue(OneDnn.loaded(), "needs a oneDNN build; natives here: " + Backend.natives());
+        assertTrue(Vae.lesson().graph().getListeners().stream().noneMatch(l -> l instanceof OneDnn), "the MLP graph: no conv2d, no listener");
+        assertTrue(new Vae(VaeConfig.conv()).graph().getListeners().stream().anyMatch(l -> l instanceof OneDnn), "the conv VAE's graph");
+    }
+
+    @Test
     void theConvVaeHasTheSameLossesAndGradientsWithAndWithoutOneDnn() {
         assumeTrue(OneDnn.loaded(), "needs a oneDNN build; natives here: " + Backend.natives());
         Vae vae = new Vae(VaeConfig.conv());
