@@ -24,7 +24,7 @@ import vae.kernel.runner.NotebookRunner;
 class WrongAnswersIT {
     @TempDir static Path out;
 
-    static Stream<Path> solutions() { return LearnerVersions.solutionNotebooks(NotebookRuns.SOLUTIONS).stream(); }
+    static Stream<Path> solutions() { return NotebookRuns.selected(LearnerVersions.solutionNotebooks(NotebookRuns.SOLUTIONS)).stream(); }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("solutions")
