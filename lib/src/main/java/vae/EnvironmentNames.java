@@ -17,6 +17,11 @@ public final class EnvironmentNames {
     public static final String OMP_NUM_THREADS = "OMP_NUM_THREADS";
     /** Where the kernel and the runner write their log, instead of {@code ~/.cache/vae-notebooks/logs}. */
     public static final String VAE_KERNEL_LOG_DIR = "VAE_KERNEL_LOG_DIR";
+    /**
+     * Whether a learner may ask for an exercise's expected answer ({@code vae.exercise.Answers}): {@code ask} (default),
+     * {@code hidden} for graded work (set on the hub or in the kernelspec), {@code grader} in the grader's own runs.
+     */
+    public static final String VAE_ANSWERS = "VAE_ANSWERS";
     /** Set by Jupyter: the process that started the kernel; the kernel exits when it is gone. */
     public static final String JPY_PARENT_PID = "JPY_PARENT_PID";
     /** Jupyter's data folder, where {@code install-kernel} writes the kernelspec by default. */

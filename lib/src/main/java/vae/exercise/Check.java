@@ -8,9 +8,11 @@ import vae.Language;
 
 /**
  * The checks behind the notebooks' exercises. A check prints ✔ with a one-line why, or throws an {@link AssertionError}
- * that says what came, what was expected and a hint (never Java's {@code assert}, which the JVM skips without -ea).
- * An answer still null (the learner's stub) prints "not yet answered" and does not stop the notebook. Each check also
- * gives its {@link Verdict} as data to the session's {@link Verdicts}, which the grader reads.
+ * that says what came, how it misses (direction, rough size, the pattern of the mistake) and a hint, but never the
+ * expected value: a learner who wants it asks with {@link #reveal(String)}, which a lecturer can switch off for graded
+ * work ({@link Answers}). Never Java's {@code assert}, which the JVM skips without -ea. An answer still null (the
+ * learner's stub) prints "not yet answered" and does not stop the notebook. Each check also gives its {@link Verdict} as
+ * data to the session's {@link Verdicts}, which the grader reads.
  */
 public final class Check {
     /** Printed first on an unanswered exercise, in English ({@link #NOT_ANSWERED_MARK} in every language). */
@@ -74,8 +76,9 @@ public final class Check {
         }
         int first = firstOff(actual, expected, tolerance);
         if (first >= 0) {
-            String got = number(actual[first]), should = number(expected[first]);
-            throw failed(name, should, got, Language.text("check.entry", name, first, got, should, hint(actual, expected, tolerance, mistakes)));
+            String got = Misses.got(actual[first], expected[first]);
+            throw failed(name, show(expected), show(actual), Language.text("check.entry", name, first, got,
+                    Misses.of(actual[first], expected[first]), Misses.hint(actual, expected, tolerance, mistakes)));
         }
         passed(name, show(expected), show(actual), why);
     }
@@ -90,8 +93,9 @@ public final class Check {
         }
         if (notAnswered(name, actual)) return;
         if (!(Math.abs(actual - expected) <= tolerance)) {
-            String got = number(actual), should = number(expected);
-            throw failed(name, should, got, Language.text("check.scalar", name, got, should, hint(new double[] {actual}, new double[] {expected}, tolerance, mistakes)));
+            String got = Misses.got(actual, expected);
+            throw failed(name, number(expected), got, Language.text("check.scalar", name, got, Misses.of(actual, expected),
+                    Misses.hint(new double[] {actual}, new double[] {expected}, tolerance, mistakes)));
         }
         passed(name, number(expected), number(actual), why);
     }
@@ -107,7 +111,7 @@ public final class Check {
     public static void hasShape(String name, INDArray actual, long[] shape, String why) {
         if (notAnswered(name, actual)) return;
         String got = Arrays.toString(actual.shape()), should = Arrays.toString(shape);
-        if (!Arrays.equals(actual.shape(), shape)) throw failed(name, should, got, Language.text("check.shape", name, got, should));
+        if (!Arrays.equals(actual.shape(), shape)) throw failed(name, should, got, Language.text("check.shape", name, got, shapeMiss(actual.shape(), shape)));
         if (why != null) passed(name, should, got, why);
     }
 
@@ -117,8 +121,11 @@ public final class Check {
         boolean same = actual instanceof Number a && expected instanceof Number e ? a.doubleValue() == e.doubleValue()
                 : Arrays.deepEquals(new Object[] {actual}, new Object[] {expected});
         if (!same) {
-            throw failed(name, show(expected), show(actual), hint == null ? Language.text("check.equal", name, show(actual), show(expected))
-                    : Language.text("check.equalHint", name, show(actual), show(expected), hint));
+            String miss = actual instanceof Number a && expected instanceof Number e ? Misses.of(a.doubleValue(), e.doubleValue())
+                    : Language.text("miss.notIt");
+            String got = actual instanceof Number a && expected instanceof Number e ? Misses.got(a.doubleValue(), e.doubleValue()) : show(actual);
+            throw failed(name, show(expected), show(actual), hint == null ? Language.text("check.equal", name, got, miss)
+                    : Language.text("check.equalHint", name, got, miss, hint));
         }
         passed(name, show(expected), show(actual), why);
     }
@@ -130,66 +137,48 @@ public final class Check {
         passed(name, null, show(answer), why);
     }
 
+    /**
+     * Prints the expected answer of the check {@code name} as last run in this session, if revealing is allowed here
+     * ({@link Answers}); the check itself still fails until the answer gives it.
+     */
+    public static void reveal(String name) {
+        Answers answers = Answers.current();
+        if (!answers.revealable()) {
+            System.out.println(Language.text("reveal.off", name));
+            return;
+        }
+        String expected = verdicts.answer(name);
+        System.out.println(expected == null ? Language.text("reveal.unknown", name) : Language.text("reveal.answer", name, expected));
+    }
+
     private static AssertionError failed(String name, String expected, String got, String message) {
-        verdicts.add(new Verdict(name, true, false, expected, got, message));
+        verdicts.remember(name, expected);
+        verdicts.add(new Verdict(name, true, false, Answers.current().expectedInFailedVerdicts() ? expected : null, got, message));
         return new AssertionError(message);
     }
 
     private static void passed(String name, String expected, String got, String why) {
         String message = why == null || why.isEmpty() ? Language.text("check.passed", name) : Language.text("check.passedWhy", name, why);
         System.out.println(message);
+        verdicts.remember(name, expected);
         verdicts.add(new Verdict(name, true, true, expected, got, message));
     }
 
-    private static boolean close(double[] a, double[] b, double tolerance) {
-        for (int i = 0; i < a.length; i++) if (!(Math.abs(a[i] - b[i]) <= tolerance)) return false;
-        return true;
-    }
-
-    /** 2, 3, ½, 784, 1/784 …: a ratio that says "a factor" even for one number, unlike 0.3679. */
-    private static boolean simple(double ratio) {
-        double r = Math.abs(ratio) >= 1 ? Math.abs(ratio) : 1 / Math.abs(ratio);
-        return Math.abs(r - Math.rint(r)) <= 1e-6 * r && r <= 10_000;
+    /** Which way a shape is wrong, without the shape: the number of axes, or the first axis that is too long or short. */
+    private static String shapeMiss(long[] actual, long[] expected) {
+        if (actual.length != expected.length) return Language.text("shape.axes", actual.length, expected.length > actual.length ? Language.text("miss.tooFew") : Language.text("miss.tooMany"));
+        long[] a = actual.clone(), e = expected.clone();
+        Arrays.sort(a);
+        Arrays.sort(e);
+        if (Arrays.equals(a, e)) return Language.text("shape.order");
+        for (int i = 0; ; i++) {
+            if (actual[i] != expected[i]) return Language.text("shape.axis", i, Language.text(actual[i] > expected[i] ? "miss.tooLong" : "miss.tooShort"));
+        }
     }
 
     private static int firstOff(double[] actual, double[] expected, double tolerance) {
         for (int i = 0; i < expected.length; i++) if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) return i;
         return -1;
-    }
-
-    /** The hint of the listed mistake the answer matches, or else what the answer's pattern of errors suggests. */
-    static String hint(double[] actual, double[] expected, double tolerance, Mistake... mistakes) {
-        for (Mistake m : mistakes) {
-            if (m.wouldGive().length == actual.length && close(actual, m.wouldGive(), tolerance)) return m.hint();
-        }
-        for (double v : actual) {
-            if (!Double.isFinite(v)) return Language.text("hint.nonFinite", v);
-        }
-        double[] negated = new double[actual.length];
-        for (int i = 0; i < actual.length; i++) negated[i] = -actual[i];
-        if (close(negated, expected, tolerance)) return Language.text("hint.sign");
-        double ratio = Double.NaN;
-        boolean sameRatio = true;
-        for (int i = 0; i < actual.length && sameRatio; i++) {
-            if (Math.abs(expected[i]) <= tolerance) continue;
-            double r = actual[i] / expected[i];
-            if (Double.isNaN(ratio)) ratio = r; else sameRatio = Math.abs(r - ratio) <= 1e-6 * Math.max(1, Math.abs(ratio));
-        }
-        if (sameRatio && !Double.isNaN(ratio) && ratio != 0 && Math.abs(ratio - 1) > 1e-9 && (actual.length > 1 || simple(ratio))) {
-            return Language.text(actual.length > 1 ? "hint.factorAll" : "hint.factorOne", number(ratio));
-        }
-        if (actual.length > 1) {
-            double[] a = actual.clone(), e = expected.clone();
-            Arrays.sort(a);
-            Arrays.sort(e);
-            if (close(a, e, tolerance)) return Language.text("hint.order");
-        }
-        int off = 0, worst = 0;
-        for (int i = 0; i < actual.length; i++) {
-            if (!(Math.abs(actual[i] - expected[i]) <= tolerance)) off++;
-            if (Math.abs(actual[i] - expected[i]) > Math.abs(actual[worst] - expected[worst])) worst = i;
-        }
-        return actual.length > 1 ? Language.text("hint.entriesOff", off, actual.length, worst) : Language.text("hint.stepByStep");
     }
 
     /** Numbers as the messages print them; a long array by its first entries and its length. */
@@ -200,7 +189,7 @@ public final class Check {
         return b.append(values.length > shown ? Language.text("check.moreEntries", values.length) : "]").toString();
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return String.format(Locale.ROOT, "%.4g", value);
     }
 

@@ -13,6 +13,8 @@ import java.util.function.Supplier;
  */
 public final class Verdicts {
     private final Map<String, Verdict> latest = new LinkedHashMap<>();
+    /** Each check's expected answer, by name, for {@link Check#reveal(String)}: kept here, never shown as data. */
+    private final Map<String, String> answers = new LinkedHashMap<>();
     private final Consumer<Verdict> show;
     private final Supplier<String> cell;
 
@@ -42,6 +44,15 @@ public final class Verdicts {
         show.accept(verdict);
     }
 
+    synchronized void remember(String name, String expected) {
+        if (expected != null) answers.put(name, expected);
+    }
+
+    /** The expected answer of the check {@code name} as last run, or null if none has run. */
+    synchronized String answer(String name) {
+        return answers.get(name);
+    }
+
     /** The latest verdict of every check run so far. */
     public synchronized List<Verdict> latest() {
         return List.copyOf(latest.values());
@@ -49,5 +60,6 @@ public final class Verdicts {
 
     synchronized void clear() {
         latest.clear();
+        answers.clear();
     }
 }
