@@ -22,11 +22,14 @@ import vae.plot.Png;
 public final class GradeReport {
     private GradeReport() {}
 
-    /** Every score as a Tablesaw table: learner, notebook, exercise, points, max points, feedback, hours late, late penalty. */
+    /**
+     * Every score as a Tablesaw table: learner, notebook, exercise, points, max points, feedback, hours late, late penalty,
+     * and for a wrong answer what the check expected and what came (the lecturer's; the learner's page does not show it).
+     */
     public static Table scores(List<Grader.Score> scores) {
         Table t = Table.create("grades", StringColumn.create("learner"), StringColumn.create("notebook"), StringColumn.create("exercise"),
                 DoubleColumn.create("points"), DoubleColumn.create("max points"), StringColumn.create("feedback"),
-                DoubleColumn.create("hours late"), DoubleColumn.create("late penalty"));
+                DoubleColumn.create("hours late"), DoubleColumn.create("late penalty"), StringColumn.create("expected"), StringColumn.create("got"));
         for (Grader.Score s : scores) {
             t.doubleColumn("hours late").append(s.hoursLate());
             t.doubleColumn("late penalty").append(s.latePenalty());
@@ -36,6 +39,8 @@ public final class GradeReport {
             t.doubleColumn("points").append(s.points());
             t.doubleColumn("max points").append(s.maxPoints());
             t.stringColumn("feedback").append(s.feedback());
+            t.stringColumn("expected").append(s.expected() == null ? "" : s.expected());
+            t.stringColumn("got").append(s.got() == null ? "" : s.got());
         }
         return t;
     }

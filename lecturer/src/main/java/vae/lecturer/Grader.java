@@ -27,12 +27,19 @@ import vae.Language;
 public final class Grader {
     /**
      * The score of one check of one learner's notebook, with the feedback the learner would have seen or why it scored 0;
-     * for late work, how late (hours) and the points the late penalty took off ({@code points} is after the penalty).
+     * for late work, how late (hours) and the points the late penalty took off ({@code points} is after the penalty); for
+     * a wrong answer, the expected value and the learner's, for the lecturer's eyes only (the learner's feedback and
+     * ✘ lines never show the expected value).
      */
     public record Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback,
-                        double hoursLate, double latePenalty) {
+                        double hoursLate, double latePenalty, String expected, String got) {
         public Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback) {
-            this(learner, notebook, exercise, points, maxPoints, feedback, 0, 0);
+            this(learner, notebook, exercise, points, maxPoints, feedback, 0, 0, null, null);
+        }
+
+        /** The same score with what the check expected and what came (null where no wrong answer was checked). */
+        public Score withAnswers(String expected, String got) {
+            return new Score(learner, notebook, exercise, points, maxPoints, feedback, hoursLate, latePenalty, expected, got);
         }
 
         public boolean late() { return hoursLate > 0; }

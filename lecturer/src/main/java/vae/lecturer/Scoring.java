@@ -46,7 +46,9 @@ final class Scoring {
                 }
             }
             if (notes.containsKey(id)) reason += " [" + notes.get(id) + "]";
-            scores.add(new Grader.Score(learner, notebook, id, points, max, reason));
+            Verdict wrong = ran ? verdicts(cell).stream().filter(v -> v.answered() && !v.passed()).findFirst().orElse(null) : null;
+            Grader.Score score = new Grader.Score(learner, notebook, id, points, max, reason);
+            scores.add(wrong == null ? score : score.withAnswers(wrong.expected(), wrong.got()));
         }
         return scores;
     }

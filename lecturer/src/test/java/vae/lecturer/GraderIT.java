@@ -175,7 +175,11 @@ class GraderIT {
     @Test
     void halfDoneGetsTheTutorsHint() {
         assertEquals(1, total("half"));
-        assertEquals("✘ σ[0] is 1.105 but should be 1.051: did you use exp(logvar) instead of exp(0.5·logvar)?", reason("half", "t-sigma-check"));
+        assertEquals("✘ σ[0] is 1.105, too high, off by one to ten percent of the answer's size: did you use exp(logvar) instead of exp(0.5·logvar)?",
+                reason("half", "t-sigma-check"));
+        Grader.Score sigma = byLearner.get("half").stream().filter(s -> s.exercise().equals("t-sigma-check")).findFirst().orElseThrow();
+        assertEquals("[1.051, 1.162, 0.9512]", sigma.expected(), "the lecturer's report keeps what the check expected");
+        assertEquals("[1.105, 1.350, 0.9048]", sigma.got());
         assertEquals("not yet answered", reason("half", "t-fn-check"));
     }
 
@@ -205,7 +209,8 @@ class GraderIT {
     @Test
     void hiddenTestsRunAtGradingTime() {
         assertEquals(3, total("hidden"));
-        assertEquals("✘ σ(2) is 1.000 but should be 2.718: go through the formula step by step and compare each step with the cells above", reason("hidden", "t-fn-check"));
+        assertEquals("✘ σ(2) is 1.000, too low, off by fifty to a hundred percent of the answer's size: go through the formula step by step and compare each"
+                + " step with the cells above", reason("hidden", "t-fn-check"));
     }
 
     @Test
@@ -254,10 +259,10 @@ class GraderIT {
     void lateWorkLosesItsPenaltyAndIsMarkedLate() throws Exception {
         assertEquals(3.2, total("late"), 1e-9);
         Grader.Score sigma = byLearner.get("late").get(0);
-        assertEquals(new Grader.Score("late", NB, "t-sigma-check", 1.6, 2, "✔ σ: σ = exp(½·logvar) [late by 1 d 1 h: −20% of the points]", 25, 0.4), sigma);
+        assertEquals(new Grader.Score("late", NB, "t-sigma-check", 1.6, 2, "✔ σ: σ = exp(½·logvar) [late by 1 d 1 h: −20% of the points]", 25, 0.4, null, null), sigma);
         assertTrue(byLearner.get("full").stream().noneMatch(Grader.Score::late), "12:05 is within the 10 minutes' grace");
         assertTrue(Files.readString(dir.resolve("out/report.html")).contains("<td>late</td><td>3.2</td><td>4</td><td>01-tiny.ipynb (25 h)</td>"));
-        assertTrue(Files.readString(dir.resolve("out/grades.csv")).startsWith("learner,notebook,exercise,points,max points,feedback,hours late,late penalty"));
+        assertTrue(Files.readString(dir.resolve("out/grades.csv")).startsWith("learner,notebook,exercise,points,max points,feedback,hours late,late penalty,expected,got"));
     }
 
     @Test
@@ -277,7 +282,9 @@ class GraderIT {
         GradingRun.Result ran = new GradingRun.Result(0, false, "");
         // hidden passes σ(0) = 1 but not the hidden σ(2) = e: one of the cell's two checks.
         Grader.Score fn = new Scoring(SETTINGS.withPartialCredit(List.of("t-fn-check"))).score("hidden", NB, source, hidden, ran, Map.of()).get(2);
-        assertEquals(new Grader.Score("hidden", NB, "t-fn-check", 0.5, 1, "✘ σ(2) is 1.000 but should be 2.718: go through the formula step by step and compare each step with the cells above (partial credit: 1 of 2 checks passed)"), fn);
+        assertEquals(new Grader.Score("hidden", NB, "t-fn-check", 0.5, 1, "✘ σ(2) is 1.000, too low, off by fifty to a hundred percent of the answer's size: go"
+                + " through the formula step by step and compare each step with the cells above (partial credit: 1 of 2 checks passed)")
+                .withAnswers("2.718", "1.000"), fn);
         assertEquals(0, new Scoring(SETTINGS).score("hidden", NB, source, hidden, ran, Map.of()).get(2).points(), "without partial credit, all or nothing");
         // Declared in the notebook: the check cell's metadata {"vae": {"partial_credit": true}}.
         Notebook declared = source.copy();
@@ -292,7 +299,8 @@ class GraderIT {
     void theExecutedChecksCarryTheirVerdictsAsData() {
         Notebook executed = Notebook.read(dir.resolve("out/executed/half/" + NB));
         List<vae.exercise.Verdict> sigma = Scoring.verdicts(OriginalChecks.find(executed, "t-sigma-check"));
-        assertEquals(List.of(new vae.exercise.Verdict("σ", true, false, "1.051", "1.105", reason("half", "t-sigma-check"))), sigma);
+        // The grader's runs keep the expected value as data (VAE_ANSWERS=grader); the message never shows it.
+        assertEquals(List.of(new vae.exercise.Verdict("σ", true, false, "[1.051, 1.162, 0.9512]", "[1.105, 1.350, 0.9048]", reason("half", "t-sigma-check"))), sigma);
         List<vae.exercise.Verdict> fn = Scoring.verdicts(OriginalChecks.find(executed, "t-fn-check"));
         assertTrue(!fn.isEmpty() && fn.stream().noneMatch(vae.exercise.Verdict::answered), "t-fn is not answered: " + fn);
     }

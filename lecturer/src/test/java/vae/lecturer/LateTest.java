@@ -29,7 +29,7 @@ class LateTest {
     void aFullPenaltyScoresLateWorkZeroAndOnTimeWorkKeepsItsPoints() {
         assertEquals(RIGHT, Late.apply(RIGHT, "2026-12-08 16:59:00.000000 UTC", DUE), "submitted at the deadline");
         Grader.Score late = Late.apply(RIGHT, "2026-12-08 17:29:00.000000 UTC", DUE).get(0);
-        assertEquals(new Grader.Score("ana", "03.ipynb", "03-sigma-check", 0, 2, "✔ σ [late by 30 min: −100% of the points]", 0.5, 2), late);
+        assertEquals(new Grader.Score("ana", "03.ipynb", "03-sigma-check", 0, 2, "✔ σ [late by 30 min: −100% of the points]", 0.5, 2, null, null), late);
         assertEquals(RIGHT, Late.apply(RIGHT, null, DUE), "no submission time: on time");
     }
 

@@ -75,10 +75,16 @@ final class NotebookRuns {
 
     /** The same, whatever the exit status (a run that is meant to fail some cells); returns the ended process. */
     static Process start(List<String> command, Path log, int timeoutSeconds) throws Exception {
+        return start(command, log, timeoutSeconds, java.util.Map.of());
+    }
+
+    /** The same with more environment variables (e.g. the grader's {@code VAE_ANSWERS}). */
+    static Process start(List<String> command, Path log, int timeoutSeconds, java.util.Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MAX_EPOCH", System.getenv().getOrDefault("MAX_EPOCH", "1"));
         builder.environment().put("DATASET_LIMIT", System.getenv().getOrDefault("DATASET_LIMIT", "1000"));
         vae.Launch.configure(builder);
+        builder.environment().putAll(environment);
         builder.directory(ROOT.toFile());
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -24,6 +24,9 @@ public enum Answers {
         }
     }
 
+    /** The value of {@code VAE_ANSWERS} that chooses this setting. */
+    public String setting() { return name().toLowerCase(Locale.ROOT); }
+
     /** Whether {@link Check#reveal(String)} shows the answer. */
     public boolean revealable() { return this == ASK; }
 

@@ -25,7 +25,7 @@ class CheckTest {
         double[] expOfLogVar = {Math.exp(0.1), Math.exp(0.6), Math.exp(-0.1)};
         AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("σ", expOfLogVar, HandMaths.sigma(LOG_VAR), 1e-3, "",
                 Check.mistake(expOfLogVar, "did you use exp(logvar) instead of exp(0.5·logvar)?")));
-        assertEquals("✘ σ[0] is 1.105, too high, off by 1–10 % of the answer's size: did you use exp(logvar) instead of exp(0.5·logvar)?", e.getMessage());
+        assertEquals("✘ σ[0] is 1.105, too high, off by one to ten percent of the answer's size: did you use exp(logvar) instead of exp(0.5·logvar)?", e.getMessage());
     }
 
     @Test
@@ -73,7 +73,7 @@ class CheckTest {
             assertEquals(out, shown.get(0).message() + "\n", "the data carries the sentence the learner reads");
             AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("z", new double[] {1.5}, new double[] {2}, 1e-3, ""));
             assertEquals(new Verdict("z", true, false, null, "[1.500]", e.getMessage()), shown.get(1), "a learner's data does not hold the answer either");
-            assertEquals("✘ z[0] is 1.500, too low, off by 10–50 % of the answer's size: go through the formula step by step and compare each"
+            assertEquals("✘ z[0] is 1.500, too low, off by ten to fifty percent of the answer's size: go through the formula step by step and compare each"
                     + " step with the cells above", e.getMessage());
             printed(() -> Check.equal("k", null, 3, "", null));
             assertEquals(new Verdict("k", false, false, null, null, shown.get(2).message()), shown.get(2), "no answer, and none given away");
@@ -113,10 +113,10 @@ class CheckTest {
     @Test
     void aScalarIsNamedWithoutAnIndex() {
         AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("the KL", 0.25, 0.5, 1e-3, ""));
-        assertEquals("✘ the KL is 0.2500, too low, off by 50–100 % of the answer's size: too small by a factor 2: a factor missing"
+        assertEquals("✘ the KL is 0.2500, too low, off by fifty to a hundred percent of the answer's size: too small by a factor 2: a factor missing"
                 + " (a mean instead of a sum? ½ once too often?)", e.getMessage());
         AssertionError other = assertThrows(AssertionError.class, () -> Check.closeTo("σ(2)", 1.0, Math.E, 1e-3, ""));
-        assertEquals("✘ σ(2) is 1.000, too low, off by 50–100 % of the answer's size: go through the formula step by step and compare"
+        assertEquals("✘ σ(2) is 1.000, too low, off by fifty to a hundred percent of the answer's size: go through the formula step by step and compare"
                 + " each step with the cells above", other.getMessage());
     }
 
@@ -209,7 +209,7 @@ class CheckTest {
     @Test
     void aGotThatPrintsLikeTheAnswerIsPrintedWithMoreDigits() {
         String m = assertThrows(AssertionError.class, () -> Check.closeTo("σ", 1.05126, 1.05124, 1e-6, "")).getMessage();
-        assertTrue(m.startsWith("✘ σ is 1.0513, too high, off by less than 1 %"), m);
+        assertTrue(m.startsWith("✘ σ is 1.0513, too high, off by less than one percent"), m);
     }
 
     @Test
