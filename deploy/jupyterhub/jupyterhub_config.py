@@ -62,9 +62,10 @@ JOIN_CGROUP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vae-join
 CFS_PERIOD_US = 100000
 # A server idle this long is stopped by the hub's culler below; a learner's work is saved, the kernel's state is not.
 CULL_AFTER = int(os.environ.get("VAE_HUB_CULL_AFTER_S", "3600"))
-# The single-user server's environment: what the notebooks read (MAX_EPOCH, DATASET_LIMIT) if the hub was given them.
+# The single-user server's environment: what the notebooks read (MAX_EPOCH, DATASET_LIMIT) if the hub was given them,
+# and VAE_ANSWERS=hidden for graded work (Check.reveal then refuses to show an exercise's answer).
 c.Spawner.env_keep = ["PATH", "PYTHONPATH", "CONDA_ROOT", "CONDA_DEFAULT_ENV", "VIRTUAL_ENV", "LANG", "LC_ALL",
-                      "JUPYTERHUB_SINGLEUSER_APP", "JAVA_HOME", "MAX_EPOCH", "DATASET_LIMIT"]
+                      "JUPYTERHUB_SINGLEUSER_APP", "JAVA_HOME", "MAX_EPOCH", "DATASET_LIMIT", "VAE_ANSWERS"]
 # An idle kernel is shut down by the learner's own server after this long (its memory comes back).
 c.Spawner.args = ["--MappingKernelManager.cull_idle_timeout=%d" % CULL_AFTER,
                   "--MappingKernelManager.cull_interval=300"]

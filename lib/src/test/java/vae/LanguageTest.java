@@ -62,7 +62,7 @@ class LanguageTest {
         Check.use(new vae.exercise.Verdicts());
         Language.use("vi");
         AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("σ", new double[] {2, 4}, new double[] {1, 2}, 1e-6, ""));
-        assertEquals("✘ σ[0] bằng 2.000, quá cao, lệch từ một đến mười lần độ lớn của đáp án: lớn gấp 2 lần ở mọi phần tử:"
+        assertEquals("✘ σ[0] bằng 2.000, quá cao, lệch từ năm mươi đến một trăm phần trăm độ lớn của đáp án: lớn gấp 2 lần ở mọi phần tử:"
                 + " thừa một hệ số (lấy tổng thay vì trung bình? logvar thay vì ½·logvar?)", e.getMessage());
         assertEquals("0 trên 1 phép kiểm tra qua; 1 chưa đúng (σ).", Check.report());
         Language.use("en");

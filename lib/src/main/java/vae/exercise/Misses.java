@@ -22,8 +22,8 @@ final class Misses {
         if (expected == 0) return direction;
         if (actual != 0 && Math.signum(actual) != Math.signum(expected)) return Language.text("miss.otherSide", direction);
         double off = Math.abs(actual - expected) / Math.abs(expected);
-        String size = off < 0.01 ? "miss.under1" : off < 0.1 ? "miss.under10" : off < 0.5 ? "miss.under50" : off < 1 ? "miss.under100"
-                : off < 10 ? "miss.times" : "miss.manyTimes";
+        String size = off <= 0.01 ? "miss.under1" : off <= 0.1 ? "miss.under10" : off <= 0.5 ? "miss.under50" : off <= 1 ? "miss.under100"
+                : off <= 10 ? "miss.times" : "miss.manyTimes";   // an answer of 0 is off by 100 %
         return Language.text("miss.sized", direction, Language.text(size));
     }
 

@@ -113,7 +113,7 @@ class CheckTest {
     @Test
     void aScalarIsNamedWithoutAnIndex() {
         AssertionError e = assertThrows(AssertionError.class, () -> Check.closeTo("the KL", 0.25, 0.5, 1e-3, ""));
-        assertEquals("✘ the KL is 0.2500, too low, off by fifty to a hundred percent of the answer's size: too small by a factor 2: a factor missing"
+        assertEquals("✘ the KL is 0.2500, too low, off by ten to fifty percent of the answer's size: too small by a factor 2: a factor missing"
                 + " (a mean instead of a sum? ½ once too often?)", e.getMessage());
         AssertionError other = assertThrows(AssertionError.class, () -> Check.closeTo("σ(2)", 1.0, Math.E, 1e-3, ""));
         assertEquals("✘ σ(2) is 1.000, too low, off by fifty to a hundred percent of the answer's size: go through the formula step by step and compare"
