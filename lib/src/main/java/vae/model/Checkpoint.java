@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -29,8 +32,10 @@ import vae.train.Provenance;
 
 /**
  * A trained VAE on disk: its config, its weights, its Adam state and how it was made ({@link Provenance}), in one zip.
- * Written to a temporary file beside the target and then renamed, so a crash mid-write never leaves half a checkpoint
- * where a whole one was.
+ * Written to a temporary file beside the target, flushed to the disk, and then renamed, so a crash mid-write never
+ * leaves half a checkpoint where a whole one was (the target is either the old file or the whole new one). The
+ * lessons call it through {@link Vae#save(Path)} and {@link Vae#load(Path, VaeConfig)}, which also checks that the
+ * file holds the model a lesson expects.
  *
  * @param provenance how it was made; for the first checkpoints, which kept it as free-form notes, read from those
  *                   ({@link Provenance#fromNotes}) as far as they go
@@ -48,6 +53,9 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
     /** Saves {@code vae} with its optimizer state and how it was made ({@code adam}, {@code provenance}, {@code notes} may be null). */
     public static void save(Path file, Vae vae, Adam adam, Provenance provenance, JsonObject notes) {
         Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException(Language.text("checkpoint.isFolder", target, target.resolve("my-vae.zip")));
+        }
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
@@ -55,7 +63,7 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
             try {   // createTempFile makes it private to the owner; a checkpoint is as readable as any file the user writes
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) { /* Windows: the default ACL is fine */ }
-            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(temp))) {
+            try (FileOutputStream out = new FileOutputStream(temp.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
                 JsonObject meta = new JsonObject();
                 meta.addProperty("format", FORMAT);
                 meta.add("config", GSON.toJsonTree(vae.config()));
@@ -71,6 +79,8 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
                 entry(zip, "checkpoint.json", GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
                 entry(zip, "parameters.bin", bytes(vae.parameterVector()));
                 if (adam != null) entry(zip, "adam.bin", bytes(adam.state()));
+                zip.finish();
+                out.getFD().sync();   // on the disk before the rename makes it the checkpoint
             }
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -78,7 +88,7 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("Could not save the checkpoint to " + target + ": " + e.getMessage(), e);
+            throw new IllegalStateException(Language.text("checkpoint.cannotSave", target, e), e);
         } finally {
             if (temp != null) {
                 try { Files.deleteIfExists(temp); } catch (IOException ignored) { /* the rename already consumed it */ }
@@ -88,15 +98,26 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
 
     /** Loads a checkpoint written by {@link #save}: the VAE with its weights, and its Adam (null if none was saved). */
     public static Checkpoint load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * Loads a checkpoint that must hold a VAE configured as {@code expected} (every setting but the seed, which only
+     * chose the first weights); another one (the 2-D model where a 10-D one is expected, a conv VAE where an MLP is) is
+     * rejected, before its weights are read, with what came, what was expected and the likely fix. With
+     * {@code expected} null, any VAE is loaded.
+     */
+    public static Checkpoint load(Path file, VaeConfig expected) {
+        if (Files.isDirectory(file)) throw new IllegalArgumentException(Language.text("checkpoint.loadFolder", file.toAbsolutePath()));
         InputStream in;
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(Language.text("checkpoint.missing", file), e);
+            throw new IllegalArgumentException(Language.text("checkpoint.missing", file, Path.of("").toAbsolutePath()), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(Language.text("checkpoint.unreadable", file, e.getMessage()), e);
         }
-        return load(in, file.toString());
+        return load(in, file.toString(), expected);
     }
 
     /**
@@ -104,6 +125,10 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
      * messages call it {@code name}.
      */
     public static Checkpoint load(InputStream in, String name) {
+        return load(in, name, null);
+    }
+
+    private static Checkpoint load(InputStream in, String name, VaeConfig expected) {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), zip.readAllBytes());
@@ -121,7 +146,7 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
             meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
             if (meta == null || !meta.has("format") || !meta.has("config")) throw new JsonParseException("no format or no config");
             if (meta.get("format").getAsInt() != FORMAT) {
-                throw new IllegalArgumentException("Checkpoint " + name + " has format " + meta.get("format") + "; this library reads format " + FORMAT);
+                throw new IllegalArgumentException(Language.text("checkpoint.format", name, meta.get("format"), FORMAT));
             }
             config = GSON.fromJson(meta.get("config"), VaeConfig.class);
         } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
@@ -131,14 +156,13 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
             provenance = meta.has("provenance") ? GSON.fromJson(meta.get("provenance"), Provenance.class)
                     : Provenance.fromNotes(meta.getAsJsonObject("notes"));   // the first checkpoints: free-form notes only
         } catch (RuntimeException e) {   // Gson's parse errors, and the records' own checks of what it read
-            throw new IllegalArgumentException("Checkpoint " + name + " has a provenance that cannot be read (" + e.getMessage()
-                    + "): it was not written by Checkpoint.save, or was damaged", e);
+            throw new IllegalArgumentException(Language.text("checkpoint.badProvenance", name, e.getMessage()), e);
         }
+        if (expected != null) expect(name, config, expected);
         Vae vae = new Vae(config);
         INDArray saved = array(name, "parameters.bin", entries.get("parameters.bin"));
         if (saved.length() != vae.parameterCount()) {
-            throw new IllegalArgumentException("Checkpoint " + name + " holds " + saved.length() + " weights but its config " + config
-                    + " needs " + vae.parameterCount());
+            throw new IllegalArgumentException(Language.text("checkpoint.weightCount", name, saved.length(), describe(config), vae.parameterCount()));
         }
         vae.setParameterVector(saved.castTo(config.dataType()));
         Adam adam = null;
@@ -150,6 +174,27 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         }
         JsonObject notes = meta.getAsJsonObject("notes");
         return new Checkpoint(vae, adam, provenance, notes == null ? new JsonObject() : notes);
+    }
+
+    /** Throws, saying what came, what was expected and which settings differ, unless {@code found} matches {@code expected} but for the seed. */
+    private static void expect(String name, VaeConfig found, VaeConfig expected) {
+        List<String> differ = new ArrayList<>();
+        if (found.architecture() != expected.architecture()) differ.add(Language.text("checkpoint.field.architecture"));
+        else if (found.architecture() == VaeConfig.Architecture.MLP && found.hiddenSize() != expected.hiddenSize()) differ.add(Language.text("checkpoint.field.hiddenSize"));
+        if (found.latentSize() != expected.latentSize()) differ.add(Language.text("checkpoint.field.latentSize"));
+        if (found.reconstructionLoss() != expected.reconstructionLoss()) differ.add(Language.text("checkpoint.field.reconstructionLoss"));
+        if (Double.compare(found.beta(), expected.beta()) != 0) differ.add("β");
+        if (found.dataType() != expected.dataType()) differ.add(Language.text("checkpoint.field.dataType"));
+        if (!differ.isEmpty()) {
+            throw new IllegalArgumentException(Language.text("checkpoint.otherModel", name, describe(found), describe(expected), String.join(", ", differ)));
+        }
+    }
+
+    /** A configuration in the lesson's words: "an MLP VAE 784-400-2 (latent size 2), BCE, β = 1.0, FLOAT numbers". */
+    public static String describe(VaeConfig c) {
+        return c.architecture() == VaeConfig.Architecture.MLP
+                ? Language.text("checkpoint.describeMlp", c.hiddenSize(), c.latentSize(), c.reconstructionLoss(), c.beta(), c.dataType())
+                : Language.text("checkpoint.describeConv", c.latentSize(), c.reconstructionLoss(), c.beta(), c.dataType());
     }
 
     /** A setting the first checkpoints did not write (Adam's β₁, β₂, ε) was the default then. */
@@ -175,7 +220,7 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(content))) {
             return Nd4j.read(in);
         } catch (IOException | RuntimeException e) {   // Nd4j.read of damaged bytes may fail in either way
-            throw new IllegalArgumentException("Checkpoint " + checkpoint + ": its " + entry + " cannot be read (" + e + "): it was damaged", e);
+            throw new IllegalArgumentException(Language.text("checkpoint.damagedEntry", checkpoint, entry, e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package vae.model;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,37 @@ public final class Vae implements Trainable {
 
     /** The graph's variables and their shapes, as SameDiff prints them. */
     public String summary() { return graph.graph().summary(); }
+
+    // ---- Keeping a trained model ----
+
+    /**
+     * Saves this VAE, its configuration and weights, to {@code file} (any name, e.g. "my-vae.zip"; a missing folder is
+     * created) and returns where it went. The file is written whole or not at all ({@link Checkpoint#save}).
+     * {@link #load(Path, VaeConfig)} reads it back.
+     */
+    public Path save(Path file) {
+        Checkpoint.save(file, this, null, null);
+        return file.toAbsolutePath();
+    }
+
+    /** The same, with the file's name as text. */
+    public Path save(String file) { return save(Path.of(file)); }
+
+    /** The VAE saved in {@code file}, whatever its configuration. */
+    public static Vae load(Path file) { return Checkpoint.load(file).vae(); }
+
+    /** The same, with the file's name as text. */
+    public static Vae load(String file) { return load(Path.of(file)); }
+
+    /**
+     * The VAE saved in {@code file}, which must be configured as {@code expected} (all but the seed), e.g.
+     * {@code Vae.load(file, VaeConfig.lesson())}; any other model (the 2-D one, a conv VAE, another β) is rejected with
+     * what came, what was expected and the likely fix, and so is a missing or damaged file.
+     */
+    public static Vae load(Path file, VaeConfig expected) { return Checkpoint.load(file, expected).vae(); }
+
+    /** The same, with the file's name as text. */
+    public static Vae load(String file, VaeConfig expected) { return load(Path.of(file), expected); }
 
     // ---- Trainable ----
 

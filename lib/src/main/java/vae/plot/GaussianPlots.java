@@ -70,6 +70,31 @@ public final class GaussianPlots {
         return chart;
     }
 
+    /**
+     * Several 2-D clouds in one chart (z₁ across, z₂ up; e.g. the μ's of two models), one colour each and a legend, on
+     * equal axes symmetric about 0 that hold every point, with the square [−box, box]² dashed (e.g. ±3, where nearly
+     * all of N(0, I)'s draws fall), so that clouds of different spread compare on one scale. Notebook 10.
+     */
+    public static XYChart scatterWithBox(String title, java.util.Map<String, double[][]> clouds, double box) {
+        double reach = box;
+        for (double[][] c : clouds.values()) reach = Math.max(reach, Math.max(Math.max(max(c[0]), -min(c[0])), Math.max(max(c[1]), -min(c[1]))));
+        double edge = Math.ceil(reach * 1.05);
+        XYChart chart = new XYChartBuilder().width(460).height(460).title(title).xAxisTitle("z₁").yAxisTitle("z₂").build();
+        chart.getStyler().setXAxisMin(-edge).setXAxisMax(edge).setYAxisMin(-edge).setYAxisMax(edge).setMarkerSize(3);
+        Color[] colours = {new Color(230, 110, 10, 110), new Color(31, 119, 180, 110), new Color(44, 160, 44, 110)};
+        int i = 0;
+        for (var c : clouds.entrySet()) {
+            XYSeries cloud = chart.addSeries(c.getKey(), c.getValue()[0], c.getValue()[1]);
+            cloud.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            cloud.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colours[i++ % colours.length]);
+        }
+        String b = box == Math.rint(box) ? String.valueOf((long) box) : String.valueOf(box);
+        XYSeries square = chart.addSeries(Language.text("label.priorBox", b), new double[] {-box, box, box, -box, -box}, new double[] {-box, -box, box, box, -box});
+        square.setMarker(SeriesMarkers.NONE).setLineColor(MARK)
+                .setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        return chart;
+    }
+
     /** A simple line chart, e.g. the KL against μ. */
     public static XYChart line(String title, String xAxis, String yAxis, double[] x, double[] y) {
         XYChart chart = new XYChartBuilder().width(480).height(320).title(title).xAxisTitle(xAxis).yAxisTitle(yAxis).build();

@@ -15,7 +15,9 @@ import vae.Language;
 /**
  * Loss curves of a training run, and of several runs side by side. Each loss keeps one colour (total dark grey,
  * reconstruction blue, KL orange); training is solid, test dashed. An epoch 0, measured before training
- * ({@code Trainer.measureBeforeTraining}), is drawn at x = 0.
+ * ({@code Trainer.measureBeforeTraining}), is drawn at x = 0. Legends and axes use the lesson's words in the reader's
+ * language ("reconstruction loss", "KL", "train", "test": {@link #lossName}), never the code's names; a linear loss
+ * axis starts at its 0 tick, since every loss here is ≥ 0.
  */
 public final class TrainingPlots {
     private TrainingPlots() {}
@@ -27,6 +29,12 @@ public final class TrainingPlots {
     /** Colours for runs told apart in {@link #compare}: blue, orange, green, red, purple, brown, then round again. */
     static final List<Color> RUN_COLOURS = List.of(new Color(31, 119, 180), new Color(230, 110, 10), new Color(44, 160, 44),
             new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75));
+
+    /** The lesson's name of a loss in the reader's language: "total loss", "reconstruction loss", "KL". */
+    public static String lossName(String loss) {
+        if (!COLOURS.containsKey(loss)) throw new IllegalArgumentException("no loss named '" + loss + "'; there are loss, reconstructionLoss and kl");
+        return Language.text("label.lossName." + loss);
+    }
 
     private static final BasicStroke SOLID = new BasicStroke(2f);
     private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
@@ -58,8 +66,8 @@ public final class TrainingPlots {
      */
     public static XYChart compare(String title, Map<String, History> runs, String loss, boolean withTrain, boolean logarithmic) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no runs to compare: give at least one label and its History");
-        if (!COLOURS.containsKey(loss)) throw new IllegalArgumentException("no loss named '" + loss + "'; there are loss, reconstructionLoss and kl");
-        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle(Language.text("label.natsPerImageOf", loss)).build();
+        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle(Language.text("label.epoch"))
+                .yAxisTitle(Language.text("label.natsPerImageOf", lossName(loss))).build();
         boolean allPositive = true;
         int i = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
@@ -70,28 +78,39 @@ public final class TrainingPlots {
             boolean hasTest = !Double.isNaN(test[0]);
             double[] shown = hasTest ? test : history.train(loss);
             allPositive &= Arrays.stream(shown).allMatch(v -> v > 0);
-            style(chart.addSeries(run.getKey() + (hasTest ? " test" : " train"), epochs, shown), colour, SOLID);
+            style(chart.addSeries(Language.text(hasTest ? "label.runTest" : "label.runTrain", run.getKey()), epochs, shown), colour, SOLID);
             if (withTrain && hasTest) {
                 double[] train = history.train(loss);
                 allPositive &= Arrays.stream(train).allMatch(v -> v > 0);
-                style(chart.addSeries(run.getKey() + " train", epochs, train), colour, DASHED);
+                style(chart.addSeries(Language.text("label.runTrain", run.getKey()), epochs, train), colour, DASHED);
             }
         }
         if (logarithmic && allPositive) chart.getStyler().setYAxisLogarithmic(true);
+        else chart.getStyler().setYAxisMin(0.0);
+        epochTicks(chart, runs.values().stream().mapToInt(History::size).max().orElse(1));
         return chart;
     }
 
     private static XYChart curves(History history, String title, String... losses) {
         if (history.size() == 0) throw new IllegalArgumentException("the history has no epochs yet: train first");
         double[] epochs = history.epochNumbers();
-        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle("epoch").yAxisTitle(Language.text("label.natsPerImage")).build();
+        XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle(Language.text("label.epoch"))
+                .yAxisTitle(Language.text("label.natsPerImage")).build();
         for (String loss : losses) {
             Color colour = COLOURS.get(loss);
-            style(chart.addSeries(Language.text("label.train", loss), epochs, history.train(loss)), colour, SOLID);
+            style(chart.addSeries(Language.text("label.train", lossName(loss)), epochs, history.train(loss)), colour, SOLID);
             double[] test = history.test(loss);
-            if (!Double.isNaN(test[0])) style(chart.addSeries(Language.text("label.test", loss), epochs, test), colour, DASHED);
+            if (!Double.isNaN(test[0])) style(chart.addSeries(Language.text("label.test", lossName(loss)), epochs, test), colour, DASHED);
         }
+        chart.getStyler().setYAxisMin(0.0);
+        epochTicks(chart, history.size());
         return chart;
+    }
+
+    /** Whole epochs on the x axis (no 0.5 epoch ticks): "0" as the pattern, one tick per epoch up to 10 records. */
+    private static void epochTicks(XYChart chart, int records) {
+        chart.getStyler().setXAxisDecimalPattern("0");
+        if (records <= 11) chart.getStyler().setXAxisMaxLabelCount(records);
     }
 
     private static void style(XYSeries series, Color colour, BasicStroke stroke) {

@@ -3,7 +3,9 @@ package vae.train;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** The losses of every epoch on the training and the test images, averaged per image. */
 public final class History {
@@ -46,7 +48,16 @@ public final class History {
     @Override public String toString() {
         StringBuilder s = new StringBuilder("History(" + trainedEpochs() + " epochs" + (hasEpochZero() ? " and epoch 0" : "")
                 + (interrupted ? ", interrupted" : "") + ")");
-        for (Epoch e : epochs) s.append(String.format("%n  epoch %d: train %s, test %s, %.2f s", e.number(), e.train(), e.test(), e.seconds()));
+        for (Epoch e : epochs) {
+            s.append(String.format(Locale.ROOT, "%n  epoch %d: train %s, test %s, %.2f s", e.number(), fourDigits(e.train()), fourDigits(e.test()), e.seconds()));
+        }
         return s.toString();
+    }
+
+    /** {loss=536.9, reconstructionLoss=536.8, kl=0.04228}: 4 significant digits, as the lessons print a loss (the values keep every digit). */
+    private static String fourDigits(Map<String, Double> losses) {
+        StringJoiner joined = new StringJoiner(", ", "{", "}");
+        losses.forEach((name, value) -> joined.add(name + "=" + String.format(Locale.ROOT, "%.4g", value)));
+        return joined.toString();
     }
 }

@@ -71,4 +71,62 @@ class CheckpointTest {
         e = assertThrows(IllegalArgumentException.class, () -> Checkpoint.load(dir.resolve("missing.zip")));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
+
+    @Test
+    void theLessonsSaveAndLoadGiveTheSameModelBack() throws Exception {
+        Vae vae = Vae.lesson();
+        new Trainer(vae, TrainingConfig.defaults().withEpochs(1).withBatchSize(64)).fit(Mnist.train().range(0, 128), null);
+        Path file = vae.save(dir.resolve("models/my-vae.zip").toString());
+        assertEquals(dir.resolve("models/my-vae.zip").toAbsolutePath(), file, "save makes the folder and says where the file went");
+        Vae back = Vae.load(file, VaeConfig.lesson());
+        INDArray three = Mnist.test().firstOf(3);
+        assertEquals(vae.encode(three).mu(), back.encode(three).mu(), "the same μ for a test digit");
+        assertEquals(vae.parameterVector(), Vae.load(file.toString()).parameterVector());
+    }
+
+    @Test
+    void anotherModelWhereTheLessonsIsExpectedSaysWhatCameAndWhatToDo() {
+        Path twoD = new Vae(VaeConfig.lesson().withLatentSize(2)).save(dir.resolve("two-d.zip"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Vae.load(twoD, VaeConfig.lesson()));
+        assertTrue(e.getMessage().contains("784-400-2 (latent size 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("784-400-10 (latent size 10)"), e.getMessage());
+        assertTrue(e.getMessage().contains("differ in: latent size"), e.getMessage());
+        assertTrue(e.getMessage().contains("Vae.load(path) without a configuration"), e.getMessage());
+        assertEquals(2, Vae.load(twoD).latentSize(), "without an expected configuration any model loads");
+
+        Path conv = new Vae(VaeConfig.conv()).save(dir.resolve("conv.zip"));
+        e = assertThrows(IllegalArgumentException.class, () -> Vae.load(conv, VaeConfig.lesson()));
+        assertTrue(e.getMessage().contains("a conv VAE (latent size 10)") && e.getMessage().contains("differ in: architecture"), e.getMessage());
+
+        Path collapsed = new Vae(VaeConfig.lesson().withBeta(50)).save(dir.resolve("beta50.zip"));
+        e = assertThrows(IllegalArgumentException.class, () -> Vae.load(collapsed, VaeConfig.lesson()));
+        assertTrue(e.getMessage().contains("differ in: β"), e.getMessage());
+        assertEquals(50, Vae.load(collapsed, VaeConfig.lesson().withBeta(50).withSeed(7)).config().beta(), "the seed does not count");
+    }
+
+    @Test
+    void badPathsSayWhatCameAndTheLikelyFix() throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Vae.load(dir.resolve("nowhere.zip"), VaeConfig.lesson()));
+        assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("vae.save(path)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Vae.load(dir, VaeConfig.lesson()));
+        assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Vae.lesson().save(dir));
+        assertTrue(e.getMessage().contains("is a folder") && e.getMessage().contains("my-vae.zip"), e.getMessage());
+        Path blocked = dir.resolve("a-file");
+        Files.writeString(blocked, "x");
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> Vae.lesson().save(blocked.resolve("vae.zip")));
+        assertTrue(s.getMessage().contains("Could not save") && s.getMessage().contains("choose another path"), s.getMessage());
+    }
+
+    @Test
+    void theMessagesSpeakVietnameseToo() {
+        Path twoD = new Vae(VaeConfig.lesson().withLatentSize(2)).save(dir.resolve("two-d.zip"));
+        vae.Language.use("vi");
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Vae.load(twoD, VaeConfig.lesson()));
+            assertTrue(e.getMessage().contains("không gian ẩn 2 chiều") && e.getMessage().contains("Vae.load(path)"), e.getMessage());
+        } finally {
+            vae.Language.reset();
+        }
+    }
 }

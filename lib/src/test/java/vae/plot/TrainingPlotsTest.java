@@ -36,30 +36,30 @@ class TrainingPlotsTest {
     void lossCurvesStartAtEpochZeroWhenThereIsOne() {
         XYChart curves = TrainingPlots.lossCurves(withZero);
         assertEquals(6, curves.getSeriesCollection().size());
-        assertArrayEquals(new double[] {0, 1, 2}, curves.getSeries("train loss").getXData(), 0);
-        assertArrayEquals(withZero.test("kl"), curves.getSeries("test kl").getYData(), 0);
-        assertArrayEquals(new double[] {1, 2}, TrainingPlots.lossCurves(withoutZero).getSeries("train kl").getXData(), 0);
+        assertArrayEquals(new double[] {0, 1, 2}, curves.getSeries("train total loss").getXData(), 0);
+        assertArrayEquals(withZero.test("kl"), curves.getSeries("test KL").getYData(), 0);
+        assertArrayEquals(new double[] {1, 2}, TrainingPlots.lossCurves(withoutZero).getSeries("train KL").getXData(), 0);
     }
 
     @Test
     void eachLossHasItsOwnColourAndTestIsDashed() {
         XYChart curves = TrainingPlots.lossCurves(withZero);
-        assertEquals(TrainingPlots.COLOURS.get("kl"), curves.getSeries("train kl").getLineColor());
-        assertEquals(TrainingPlots.COLOURS.get("kl"), curves.getSeries("test kl").getLineColor());
-        assertEquals(TrainingPlots.COLOURS.get("reconstructionLoss"), curves.getSeries("test reconstructionLoss").getLineColor());
+        assertEquals(TrainingPlots.COLOURS.get("kl"), curves.getSeries("train KL").getLineColor());
+        assertEquals(TrainingPlots.COLOURS.get("kl"), curves.getSeries("test KL").getLineColor());
+        assertEquals(TrainingPlots.COLOURS.get("reconstructionLoss"), curves.getSeries("test reconstruction loss").getLineColor());
         assertEquals(3, TrainingPlots.COLOURS.values().stream().distinct().count());
-        assertTrue(curves.getSeries("test kl").getLineStyle().getDashArray() != null);
-        assertTrue(curves.getSeries("train kl").getLineStyle().getDashArray() == null);
+        assertTrue(curves.getSeries("test KL").getLineStyle().getDashArray() != null);
+        assertTrue(curves.getSeries("train KL").getLineStyle().getDashArray() == null);
     }
 
     @Test
     void klAndReconstructionCurvesOnTheirOwn() {
         XYChart kl = TrainingPlots.klCurves(withZero);
         assertEquals(2, kl.getSeriesCollection().size());
-        assertArrayEquals(withZero.train("kl"), kl.getSeries("train kl").getYData(), 0);
+        assertArrayEquals(withZero.train("kl"), kl.getSeries("train KL").getYData(), 0);
         assertEquals("KL per image", kl.getTitle());
         XYChart reconstruction = TrainingPlots.reconstructionCurves(withZero);
-        assertArrayEquals(withZero.test("reconstructionLoss"), reconstruction.getSeries("test reconstructionLoss").getYData(), 0);
+        assertArrayEquals(withZero.test("reconstructionLoss"), reconstruction.getSeries("test reconstruction loss").getYData(), 0);
     }
 
     @Test
@@ -69,10 +69,10 @@ class TrainingPlotsTest {
         runs.put("β = 50", collapsed);
         XYChart kl = TrainingPlots.compare("KL per β", runs, "kl", true, true);
         assertEquals(4, kl.getSeriesCollection().size());
-        assertArrayEquals(collapsed.test("kl"), kl.getSeries("β = 50 test").getYData(), 0);
-        assertArrayEquals(collapsed.train("kl"), kl.getSeries("β = 50 train").getYData(), 0);
-        assertEquals(kl.getSeries("β = 1 test").getLineColor(), kl.getSeries("β = 1 train").getLineColor());
-        assertFalse(kl.getSeries("β = 1 test").getLineColor().equals(kl.getSeries("β = 50 test").getLineColor()));
+        assertArrayEquals(collapsed.test("kl"), kl.getSeries("β = 50, test").getYData(), 0);
+        assertArrayEquals(collapsed.train("kl"), kl.getSeries("β = 50, train").getYData(), 0);
+        assertEquals(kl.getSeries("β = 1, test").getLineColor(), kl.getSeries("β = 1, train").getLineColor());
+        assertFalse(kl.getSeries("β = 1, test").getLineColor().equals(kl.getSeries("β = 50, test").getLineColor()));
         assertTrue(kl.getStyler().isYAxisLogarithmic());
         assertFalse(TrainingPlots.compare("r", runs, "reconstructionLoss", false, false).getStyler().isYAxisLogarithmic());
         assertEquals(2, TrainingPlots.compare("r", runs, "reconstructionLoss", false, false).getSeriesCollection().size());
@@ -85,9 +85,40 @@ class TrainingPlotsTest {
         var table = HistoryTable.of(withZero);
         assertEquals(3, table.rowCount());
         assertEquals(0, table.intColumn("epoch").get(0));
-        assertEquals(withZero.train("loss")[0], table.doubleColumn("train loss").get(0), 0, "the values keep every digit");
-        String printed = table.doubleColumn("train loss").getString(0);
+        assertEquals(withZero.train("loss")[0], table.doubleColumn("train total loss").get(0), 0, "the values keep every digit");
+        String printed = table.doubleColumn("train total loss").getString(0);
         assertEquals(String.format(java.util.Locale.ROOT, "%.4g", withZero.train("loss")[0]), printed);
         assertFalse(table.print().matches("(?s).*\\d\\.\\d{6,}.*"), "no long decimals in " + table.print());
+    }
+
+    @Test
+    void legendsAndAxesSayTheLessonsWordsAndStartAtZero() {
+        XYChart curves = TrainingPlots.lossCurves(withZero);
+        for (String name : curves.getSeriesCollection().stream().map(org.knowm.xchart.XYSeries::getName).toList()) {
+            assertFalse(name.contains("reconstructionLoss") || name.contains(" kl"), "a code name in the legend: " + name);
+        }
+        assertEquals("epoch", curves.getXAxisTitle());
+        assertEquals(0.0, curves.getStyler().getYAxisMin(), "a loss axis has its 0 tick");
+        Map<String, History> runs = new LinkedHashMap<>();
+        runs.put("β = 1", withZero);
+        XYChart r = TrainingPlots.compare("r", runs, "reconstructionLoss", false, false);
+        assertEquals("reconstruction loss (nats per image)", r.getYAxisTitle());
+        assertEquals(0.0, r.getStyler().getYAxisMin());
+        assertEquals("train KL", HistoryTable.trainColumn("kl"));
+        vae.Language.use("vi");
+        try {
+            XYChart vi = TrainingPlots.lossCurves(withZero);
+            assertEquals("kiểm tra mất mát tái tạo", vi.getSeries("kiểm tra mất mát tái tạo").getName());
+            assertTrue(HistoryTable.of(withZero).columnNames().contains("huấn luyện KL"));
+        } finally {
+            vae.Language.reset();
+        }
+    }
+
+    @Test
+    void historyPrintsFourSignificantDigits() {
+        String printed = withZero.toString();
+        assertFalse(printed.matches("(?s).*\\d\\.\\d{6,}.*"), printed);
+        assertTrue(printed.contains(String.format(java.util.Locale.ROOT, "loss=%.4g", withZero.train("loss")[0])), printed);
     }
 }
