@@ -2,6 +2,7 @@ package vae.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -11,6 +12,8 @@ import vae.Language;
 
 /** Sampled z against the Gaussian N(μ, σ²) it was drawn from. */
 public final class GaussianPlots {
+    private static final Color MARK = new Color(200, 60, 60);
+
     private GaussianPlots() {}
 
     /**
@@ -39,12 +42,14 @@ public final class GaussianPlots {
         }
         XYChart chart = new XYChartBuilder().width(520).height(340).title(title).xAxisTitle("z").yAxisTitle(Language.text("label.density")).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        XYSeries bars = chart.addSeries(samples.length + " samples", bx, by);
-        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern("0.##");       // a density starts at 0: "0", "0.05", not ".05"
+        XYSeries bars = chart.addSeries(Language.text("label.samplesCount", samples.length), bx, by);
+        // PolygonArea, not Area: the outline closes on the axis all the same, and the legend shows a filled box (a bar), not a line.
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setFillColor(new Color(100, 149, 237, 120));
         bars.setLineColor(new Color(70, 110, 200));
-        XYSeries curve = chart.addSeries(String.format("N(%.3g, %.3g²)", mu, sigma), cx, cy);
+        XYSeries curve = chart.addSeries(String.format("N(%s, %s²)", short3(mu), short3(sigma)), cx, cy);
         curve.setMarker(SeriesMarkers.NONE);
         curve.setLineColor(Color.RED);
         curve.setLineStyle(new BasicStroke(2.5f));
@@ -101,6 +106,56 @@ public final class GaussianPlots {
         chart.getStyler().setLegendVisible(false);
         chart.addSeries(yAxis, x, y).setMarker(SeriesMarkers.NONE);
         return chart;
+    }
+
+    /**
+     * σ = exp(½·logvar) against logvar, for notebook 03: the σ = 0 line drawn (dashed) and the curve always above it,
+     * logvar = 0 marked where σ = 1; round ticks on both axes, and σ's axis has its 0 tick. The logvar values should
+     * run from a whole number to a whole number.
+     */
+    public static XYChart sigmaAgainstLogVar(double[] logVar, double[] sigma) {
+        if (logVar.length == 0 || logVar.length != sigma.length) {
+            throw new IllegalArgumentException(logVar.length + " logvar values but " + sigma.length + " σ values: give one σ per logvar (at least one)");
+        }
+        double lo = Math.floor(min(logVar)), hi = Math.ceil(max(logVar)), top = Math.ceil(max(sigma));
+        XYChart chart = new XYChartBuilder().width(480).height(320).title(Language.text("label.sigmaAgainstLogVar"))
+                .xAxisTitle("logvar").yAxisTitle("σ").build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        // The σ axis starts a little below 0, so the σ = 0 line stands clear of the frame with its own 0 tick.
+        chart.getStyler().setXAxisMin(lo).setXAxisMax(hi).setYAxisMin(-top / 8).setYAxisMax(top)
+                .setXAxisDecimalPattern("0").setYAxisDecimalPattern("0");
+        XYSeries curve = chart.addSeries("σ = exp(½·logvar)", logVar, sigma);
+        curve.setMarker(SeriesMarkers.NONE);
+        curve.setLineStyle(new BasicStroke(2.5f));
+        curve.setLineColor(new Color(50, 90, 200));
+        XYSeries zero = chart.addSeries(Language.text("label.sigmaZeroLine"), new double[] {lo, hi}, new double[] {0, 0});
+        zero.setMarker(SeriesMarkers.NONE);
+        zero.setLineColor(MARK);
+        zero.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
+        // Near the left end the curve looks as if it touched the line; the number says it does not.
+        int left = 0;
+        for (int i = 1; i < logVar.length; i++) if (logVar[i] < logVar[left]) left = i;
+        // XChart centres the text on its x: start it just right of the axis, whatever its length in the reader's language.
+        java.awt.Font font = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12);
+        String note = Language.text("label.sigmaAtLeft", short3(logVar[left]), short3(sigma[left]));
+        int notePixels = new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font).stringWidth(note);
+        double unitsPerPixel = (hi - lo) / 400.0;                                  // the plot area is about 400 of the 480 pixels
+        chart.addAnnotation(new AnnotationText(note, lo + (notePixels / 2.0 + 6) * unitsPerPixel, top / 7, false));
+        chart.getStyler().setAnnotationTextFontColor(MARK).setAnnotationTextFont(font);
+        if (lo <= 0 && hi >= 0) {
+            XYSeries one = chart.addSeries(Language.text("label.sigmaOneAtZero"), new double[] {0}, new double[] {1});
+            one.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            one.setMarker(SeriesMarkers.CIRCLE);
+            one.setMarkerColor(Color.BLACK);
+        }
+        return chart;
+    }
+
+    /** Up to three significant digits without trailing zeros: 2 → "2", 0.5 → "0.5", 0.21861 → "0.219". */
+    static String short3(double v) {
+        if (v == 0) return "0";
+        if (!Double.isFinite(v)) return String.valueOf(v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static double min(double[] v) { double m = Double.POSITIVE_INFINITY; for (double d : v) m = Math.min(m, d); return m; }

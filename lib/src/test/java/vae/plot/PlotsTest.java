@@ -28,13 +28,28 @@ class PlotsTest {
         for (int i = 0; i < samples.length; i++) samples[i] = 3 + 0.5 * random.nextGaussian();
         XYChart chart = GaussianPlots.histogramWithDensity("z₂", samples, 3, 0.5, 40);
         double[] x = chart.getSeries("5000 samples").getXData(), y = chart.getSeries("5000 samples").getYData();
+        assertEquals(org.knowm.xchart.internal.chartpart.RenderableSeries.LegendRenderType.Box, chart.getSeries("5000 samples").getLegendRenderType(),
+                "bars whose legend entry is a filled box, not a line");
         double area = 0;
         for (int b = 0; b < x.length; b += 4) area += (x[b + 2] - x[b + 1]) * y[b + 1];
         assertEquals(1.0, area, 1e-9, "the bars are scaled as a density");
-        double[] cx = chart.getSeries("N(3.00, 0.500²)").getXData(), cy = chart.getSeries("N(3.00, 0.500²)").getYData();
+        double[] cx = chart.getSeries("N(3, 0.5²)").getXData(), cy = chart.getSeries("N(3, 0.5²)").getYData();
         assertEquals(HandMaths.density(cx[77], 3, 0.5), cy[77], 1e-12);
         for (int i = 1; i < x.length; i++) assertTrue(x[i] >= x[i - 1], "XChart draws areas only over ascending x");
         assertTrue(Png.bytes(chart).length > 1000, "the chart renders");
+    }
+
+    @Test
+    void sigmaAgainstLogVarMarksSigmaZeroAndSigmaOneAtLogVarZero() {
+        double[] logVar = {-8, -4, 0, 4};
+        XYChart chart = GaussianPlots.sigmaAgainstLogVar(logVar, HandMaths.sigma(logVar));
+        assertEquals(0, chart.getSeries("σ = 0, never reached").getYData()[1], 0);
+        assertEquals(1, chart.getSeries("at logvar = 0, σ = 1").getYData()[0], 0);
+        assertEquals(-8, chart.getStyler().getXAxisMin(), 0);
+        assertTrue(chart.getStyler().getYAxisMin() < 0, "σ's axis shows its 0 tick with the σ = 0 line above the frame");
+        assertTrue(Png.bytes(chart).length > 1000, "the chart renders");
+        assertEquals("0.219", GaussianPlots.short3(0.21861));
+        assertEquals("2", GaussianPlots.short3(2.0));
     }
 
     @Test
