@@ -43,7 +43,7 @@ public final class GaussianPlots {
         XYChart chart = new XYChartBuilder().width(520).height(340).title(title).xAxisTitle("z").yAxisTitle(Language.text("label.density")).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern("0.##");       // a density starts at 0: "0", "0.05", not ".05"
-        XYSeries bars = chart.addSeries(Language.text("label.samplesCount", samples.length), bx, by);
+        XYSeries bars = chart.addSeries(Language.text("label.samplesCount", count(samples.length)), bx, by);
         // PolygonArea, not Area: the outline closes on the axis all the same, and the legend shows a filled box (a bar), not a line.
         bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         bars.setMarker(SeriesMarkers.NONE);
@@ -149,6 +149,11 @@ public final class GaussianPlots {
             one.setMarkerColor(Color.BLACK);
         }
         return chart;
+    }
+
+    /** A count as the lessons write it: "5,000" in English, "5000" in Vietnamese (no English thousands comma). */
+    static String count(int n) {
+        return Language.current().equals("en") ? String.format(java.util.Locale.ROOT, "%,d", n) : Integer.toString(n);
     }
 
     /** Up to three significant digits without trailing zeros: 2 → "2", 0.5 → "0.5", 0.21861 → "0.219". */

@@ -27,8 +27,8 @@ class PlotsTest {
         double[] samples = new double[5000];
         for (int i = 0; i < samples.length; i++) samples[i] = 3 + 0.5 * random.nextGaussian();
         XYChart chart = GaussianPlots.histogramWithDensity("z₂", samples, 3, 0.5, 40);
-        double[] x = chart.getSeries("5000 samples").getXData(), y = chart.getSeries("5000 samples").getYData();
-        assertEquals(org.knowm.xchart.internal.chartpart.RenderableSeries.LegendRenderType.Box, chart.getSeries("5000 samples").getLegendRenderType(),
+        double[] x = chart.getSeries("5,000 samples").getXData(), y = chart.getSeries("5,000 samples").getYData();
+        assertEquals(org.knowm.xchart.internal.chartpart.RenderableSeries.LegendRenderType.Box, chart.getSeries("5,000 samples").getLegendRenderType(),
                 "bars whose legend entry is a filled box, not a line");
         double area = 0;
         for (int b = 0; b < x.length; b += 4) area += (x[b + 2] - x[b + 1]) * y[b + 1];
