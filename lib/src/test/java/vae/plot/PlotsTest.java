@@ -72,7 +72,10 @@ class PlotsTest {
         BufferedImage manifold = ImageGrid.manifold(vae, 5, 2);
         assertTrue(manifold.getWidth() > 2 + 5 * 58, "the grid and a margin for the z₂ axis");
         XYChart scatter = LatentPlots.scatterByDigit(vae.encode(Mnist.test().range(0, 100)).mu(), Mnist.test().first(100).labels());
-        int points = scatter.getSeriesCollection().stream().mapToInt(s -> s.getXData().length).sum();
-        assertEquals(100, points);
+        int points = scatter.getSeriesCollection().stream().filter(s -> !s.getName().equals("digit")).mapToInt(s -> s.getXData().length).sum();
+        assertEquals(100, points, "one point per image; the legend's heading \"digit\" is an entry without a marker");
+        scatter.paint(new BufferedImage(scatter.getWidth(), scatter.getHeight(), BufferedImage.TYPE_INT_RGB).createGraphics(), scatter.getWidth(), scatter.getHeight());
+        double across = scatter.getScreenXFromChart(1) - scatter.getScreenXFromChart(0), up = scatter.getScreenYFromChart(0) - scatter.getScreenYFromChart(1);
+        assertEquals(across, up, 1.5, "a unit is as long across as up");
     }
 }
