@@ -68,7 +68,7 @@ class PlotsTest {
         var history = new Trainer(vae, TrainingConfig.defaults().withEpochs(2)).fit(Mnist.train().range(0, 256), Mnist.test().range(0, 64));
         XYChart curves = TrainingPlots.lossCurves(history);
         assertEquals(6, curves.getSeriesCollection().size());
-        assertEquals(history.test("kl")[1], curves.getSeries("test kl").getYData()[1], 0);
+        assertEquals(history.test("kl")[1], curves.getSeries("test KL").getYData()[1], 0);
         BufferedImage manifold = ImageGrid.manifold(vae, 5, 2);
         assertTrue(manifold.getWidth() > 2 + 5 * 58, "the grid and a margin for the z₂ axis");
         XYChart scatter = LatentPlots.scatterByDigit(vae.encode(Mnist.test().range(0, 100)).mu(), Mnist.test().first(100).labels());
