@@ -84,8 +84,9 @@ public final class GaussianPlots {
         double reach = box;
         for (double[][] c : clouds.values()) reach = Math.max(reach, Math.max(Math.max(max(c[0]), -min(c[0])), Math.max(max(c[1]), -min(c[1]))));
         double edge = Math.ceil(reach * 1.05);
-        XYChart chart = new XYChartBuilder().width(460).height(460).title(title).xAxisTitle("z₁").yAxisTitle("z₂").build();
+        XYChart chart = new XYChartBuilder().width(460).height(560).title(title).xAxisTitle("z₁").yAxisTitle("z₂").build();
         chart.getStyler().setXAxisMin(-edge).setXAxisMax(edge).setYAxisMin(-edge).setYAxisMax(edge).setMarkerSize(3);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);   // the plot keeps the full width: a square
         Color[] colours = {new Color(230, 110, 10, 110), new Color(31, 119, 180, 110), new Color(44, 160, 44, 110)};
         int i = 0;
         for (var c : clouds.entrySet()) {
