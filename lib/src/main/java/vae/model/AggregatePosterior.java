@@ -99,16 +99,10 @@ public final class AggregatePosterior {
             throw new IllegalArgumentException("z has " + z.length + " values but the latent space has " + latentSize() + " dimensions");
         }
         double[] logs = new double[images()];
-        double largest = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < images(); i++) {
-            double log = 0;
-            for (int j = 0; j < z.length; j++) log += logNormal(z[j], mu[i][j], sigma[i][j]);
-            logs[i] = log;
-            largest = Math.max(largest, log);
+            for (int j = 0; j < z.length; j++) logs[i] += logNormal(z[j], mu[i][j], sigma[i][j]);
         }
-        double sum = 0;
-        for (double log : logs) sum += Math.exp(log - largest);
-        return largest + Math.log(sum / images());
+        return LogLikelihood.logMeanExp(logs);   // the mean of the images' densities, stably
     }
 
     /** q(z), the mixture's density at z. */
