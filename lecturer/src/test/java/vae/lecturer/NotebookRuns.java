@@ -25,12 +25,20 @@ final class NotebookRuns {
 
     private NotebookRuns() {}
 
-    /** Every notebook of every edition in both versions: the solutions and the learner versions generated from them. */
-    static Stream<Path> bothVersions() {
+    /** Every notebook of every edition with its solutions (what the lecturer and the grader run headless). */
+    static Stream<Path> solutions() {
+        List<Path> all = new ArrayList<>();
+        for (Edition edition : Edition.present(ROOT)) {
+            all.addAll(selected(LearnerVersions.solutionNotebooks(edition.solutions(ROOT))));
+        }
+        return all.stream();
+    }
+
+    /** Every notebook of every edition as the learner gets it (generated from the solutions; what a learner opens in Jupyter). */
+    static Stream<Path> learnerVersions() {
         List<Path> all = new ArrayList<>();
         for (Edition edition : Edition.present(ROOT)) {
             for (Path s : selected(LearnerVersions.solutionNotebooks(edition.solutions(ROOT)))) {
-                all.add(s);
                 all.add(LearnerVersions.learnerPath(s, edition.learner(ROOT)));
             }
         }

@@ -12,8 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every notebook, both versions, executed by Debian's Jupyter (nbconvert on nbclient) with the real kernel over ZeroMQ,
- * installed into a temporary data dir. Skipped with a message where Jupyter is absent; CI installs it.
+ * Every learner version of both editions (the notebooks a learner opens), executed by Debian's Jupyter (nbconvert on
+ * nbclient) with the real kernel over ZeroMQ, installed into a temporary data dir. The solutions run through the
+ * kernel's own runner ({@link NotebooksThroughRunnerIT}). Skipped with a message where Jupyter is absent; CI installs it.
  */
 class NotebooksThroughJupyterIT {
     @TempDir static Path dir;
@@ -29,7 +30,7 @@ class NotebooksThroughJupyterIT {
                 dir.resolve("install.log"), 60);
     }
 
-    static Stream<Path> notebooks() { return NotebookRuns.bothVersions(); }
+    static Stream<Path> notebooks() { return NotebookRuns.learnerVersions(); }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notebooks")

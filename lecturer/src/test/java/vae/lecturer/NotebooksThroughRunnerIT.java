@@ -9,11 +9,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vae.kernel.runner.NotebookRunner;
 
-/** Every notebook, both versions, through the kernel's own headless runner (no Python), one JVM per notebook. */
+/**
+ * Every notebook of both editions with its solutions, through the kernel's own headless runner (no Python), one JVM
+ * per notebook: the path the lecturer's tools and the grader take. The learner versions go through Jupyter itself
+ * ({@link NotebooksThroughJupyterIT}), as a learner opens them; each notebook file runs once, which keeps CI's time.
+ */
 class NotebooksThroughRunnerIT {
     @TempDir static Path out;
 
-    static Stream<Path> notebooks() { return NotebookRuns.bothVersions(); }
+    static Stream<Path> notebooks() { return NotebookRuns.solutions(); }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("notebooks")
