@@ -1,6 +1,8 @@
 package vae.data;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -118,6 +120,16 @@ public final class Digits {
 
     @Override
     public String toString() {
-        return Language.text("label.digits", name, size(), rows, columns, Arrays.toString(countsPerDigit()));
+        return Language.text("label.digits", shownName(), size(), rows, columns, Arrays.toString(countsPerDigit()));
+    }
+
+    private static final Pattern SPLIT_NAME = Pattern.compile("(train|test)(?: \\(first (\\d+)\\))?");
+
+    /** The set's name in the reader's language: "train", "test (first 100)"; in Vietnamese "tập huấn luyện", "tập kiểm tra (100 ảnh đầu)". */
+    String shownName() {
+        Matcher m = SPLIT_NAME.matcher(name);
+        if (!m.matches()) return name;
+        String split = Language.text("label.split." + m.group(1));
+        return m.group(2) == null ? split : Language.text("label.split.first", split, Integer.parseInt(m.group(2)));
     }
 }

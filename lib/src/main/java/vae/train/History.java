@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import vae.Language;
 
 /** The losses of every epoch on the training and the test images, averaged per image. */
 public final class History {
@@ -46,18 +47,29 @@ public final class History {
     public double[] test(String loss) { return epochs.stream().mapToDouble(e -> e.test().getOrDefault(loss, Double.NaN)).toArray(); }
 
     @Override public String toString() {
-        StringBuilder s = new StringBuilder("History(" + trainedEpochs() + " epochs" + (hasEpochZero() ? " and epoch 0" : "")
-                + (interrupted ? ", interrupted" : "") + ")");
+        StringBuilder s = new StringBuilder(Language.text("history.summary", trainedEpochs(),
+                hasEpochZero() ? Language.text("history.andEpochZero") : "", interrupted ? Language.text("history.interrupted") : ""));
         for (Epoch e : epochs) {
-            s.append(String.format(Locale.ROOT, "%n  epoch %d: train %s, test %s, %.2f s", e.number(), fourDigits(e.train()), fourDigits(e.test()), e.seconds()));
+            s.append(String.format(Locale.ROOT, "%n  ")).append(Language.text("history.epoch", e.number(), fourDigits(e.train()), fourDigits(e.test()), e.seconds()));
         }
         return s.toString();
     }
 
-    /** {loss=536.9, reconstructionLoss=536.8, kl=0.04228}: 4 significant digits, as the lessons print a loss (the values keep every digit). */
-    private static String fourDigits(Map<String, Double> losses) {
+    /**
+     * {loss=536.9, reconstructionLoss=536.8, kl=0.04228}: 4 significant digits, as the lessons print a loss (the values
+     * keep every digit); the names as the map holds them in English, in the lesson's words in Vietnamese ({mất mát=536.9, …}).
+     */
+    static String fourDigits(Map<String, Double> losses) {
         StringJoiner joined = new StringJoiner(", ", "{", "}");
-        losses.forEach((name, value) -> joined.add(name + "=" + String.format(Locale.ROOT, "%.4g", value)));
+        losses.forEach((name, value) -> joined.add(lossName(name) + "=" + String.format(Locale.ROOT, "%.4g", value)));
         return joined.toString();
+    }
+
+    /** A loss's name as the text form shows it: the map's key in English, the lesson's word in Vietnamese ("mất mát tái tạo"). */
+    private static String lossName(String name) {
+        return switch (name) {
+            case "loss", "reconstructionLoss", "kl" -> Language.text("history.lossName." + name);
+            default -> name;
+        };
     }
 }

@@ -1,6 +1,7 @@
 package vae.train;
 
 import java.io.PrintStream;
+import vae.Language;
 
 /**
  * A one-line progress bar for a terminal, redrawn in place with a carriage return. Its {@link #bar} also draws the
@@ -13,9 +14,9 @@ public final class TerminalProgressBar implements ProgressListener {
     public TerminalProgressBar(PrintStream out) { this.out = out; }
     public TerminalProgressBar() { this(System.err); }
 
-    /** The bar as text, e.g. {@code epoch 2/5 [#######-------] batch 35/71 loss 143.2}. */
+    /** The bar as text in the reader's language, e.g. {@code epoch 2/5 [#######-------] batch 35/71 loss 143.20}. */
     public static String render(int epoch, int epochs, int batch, int batches, double loss) {
-        return String.format("epoch %d/%d %s batch %d/%d loss %.2f", epoch, epochs,
+        return Language.text("progress.terminal", epoch, epochs,
                 bar(batch / (double) Math.max(1, batches), WIDTH, '-'), batch, batches, loss);
     }
 
@@ -31,6 +32,6 @@ public final class TerminalProgressBar implements ProgressListener {
     }
 
     @Override public void onEpoch(History.Epoch epoch) {
-        out.printf("%nepoch %d: train %s, test %s (%.1f s)%n", epoch.number(), epoch.train(), epoch.test(), epoch.seconds());
+        out.printf("%n%s%n", Language.text("progress.epochDone", epoch.number(), History.fourDigits(epoch.train()), History.fourDigits(epoch.test()), epoch.seconds()));
     }
 }

@@ -108,8 +108,8 @@ class TrainingPlotsTest {
         vae.Language.use("vi");
         try {
             XYChart vi = TrainingPlots.lossCurves(withZero);
-            assertEquals("kiểm tra mất mát tái tạo", vi.getSeries("kiểm tra mất mát tái tạo").getName());
-            assertTrue(HistoryTable.of(withZero).columnNames().contains("huấn luyện KL"));
+            assertEquals("mất mát tái tạo (kiểm tra)", vi.getSeries("mất mát tái tạo (kiểm tra)").getName());
+            assertTrue(HistoryTable.of(withZero).columnNames().contains("KL (huấn luyện)"));
         } finally {
             vae.Language.reset();
         }
