@@ -1,6 +1,7 @@
 package vae.kernel;
 
 import java.util.Locale;
+import vae.Language;
 import vae.train.TerminalProgressBar;
 
 /**
@@ -40,11 +41,14 @@ public final class Progress implements vae.train.ProgressListener {
         return bar("Progress");
     }
 
-    /** One batch done: shows epoch, batch and loss. Fits a listener {@code (epoch, epochs, batch, batches, loss)}. */
+    /**
+     * One batch done: shows epoch, batch and loss, in the library's language ({@code vae.Language}: "loss" is "mất mát"
+     * in Vietnamese). Fits a listener {@code (epoch, epochs, batch, batches, loss)}.
+     */
     @Override
     public void onBatch(int epoch, int epochs, int batch, int batches, double loss) {
         double done = (double) (epoch - 1) * batches + batch;
-        String text = String.format(Locale.ROOT, "epoch %d/%d · batch %d/%d · loss %.4f", epoch, epochs, batch, batches, loss);
+        String text = Language.text("progress.status", epoch, epochs, batch, batches, loss);
         update(done / ((double) epochs * batches), text, epoch == epochs && batch == batches);
     }
 

@@ -1,5 +1,7 @@
 package vae.kernel.render;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,7 +89,39 @@ public final class Renderers {
         return c.getSimpleName();
     }
 
-    /** Text for anything: arrays by their contents, lambdas by what they implement, the rest by toString(). */
+    /**
+     * A lambda by the signature of what it implements, in symbols a learner reads in any language:
+     * {@code λ (double, double) → double (DoubleBinaryOperator)}; just {@code λ} when it implements nothing we can name.
+     */
+    static String lambda(Class<?>[] interfaces) {
+        for (Class<?> type : interfaces) {
+            Method abstractOne = null;
+            int count = 0;
+            for (Method m : type.getMethods()) {
+                if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {
+                    abstractOne = m;
+                    count++;
+                }
+            }
+            if (count != 1) continue;
+            StringJoiner parameters = new StringJoiner(", ", "(", ")");
+            for (Class<?> p : abstractOne.getParameterTypes()) parameters.add(p.getSimpleName());
+            return "λ " + parameters + " → " + abstractOne.getReturnType().getSimpleName() + " (" + type.getSimpleName() + ")";
+        }
+        return "λ";
+    }
+
+    /** equals, hashCode, toString redeclared in an interface are not its functional method. */
+    private static boolean isObjectMethod(Method m) {
+        try {
+            Object.class.getMethod(m.getName(), m.getParameterTypes());
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** Text for anything: arrays by their contents, lambdas by the signature they implement, the rest by toString(). */
     static String plain(Object value) {
         try {
             if (value != null && value.getClass().isArray()) {
@@ -94,8 +129,7 @@ public final class Renderers {
                 return deep.substring(1, deep.length() - 1);
             }
             if (value != null && value.getClass().isSynthetic() && value.getClass().getName().contains("$$Lambda")) {
-                Class<?>[] interfaces = value.getClass().getInterfaces();
-                return "a lambda" + (interfaces.length == 0 ? "" : " implementing " + interfaces[0].getName());
+                return lambda(value.getClass().getInterfaces());
             }
             return String.valueOf(value);
         } catch (RuntimeException e) {

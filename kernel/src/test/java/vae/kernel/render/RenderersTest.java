@@ -96,7 +96,13 @@ class RenderersTest {
         assertEquals("[1.5, -2.0]", renderers.render(new double[] {1.5, -2}).get("text/plain"));
         assertEquals("[[1, 2], [3]]", renderers.render(new int[][] {{1, 2}, {3}}).get("text/plain"));
         java.util.function.DoubleUnaryOperator f = x -> x;
-        assertEquals("a lambda implementing java.util.function.DoubleUnaryOperator", renderers.render(f).get("text/plain"));
+        assertEquals("λ (double) → double (DoubleUnaryOperator)", renderers.render(f).get("text/plain"));
+        java.util.function.DoubleBinaryOperator kl = (m, lv) -> 0.5 * (m * m + Math.exp(lv) - lv - 1);
+        assertEquals("λ (double, double) → double (DoubleBinaryOperator)", renderers.render(kl).get("text/plain"));
+        java.util.Comparator<String> byLength = (a, b) -> a.length() - b.length();   // equals(Object) redeclared: not its method
+        assertEquals("λ (Object, Object) → int (Comparator)", renderers.render(byLength).get("text/plain"));
+        Runnable nothing = () -> {};
+        assertEquals("λ () → void (Runnable)", renderers.render(nothing).get("text/plain"));
     }
 
     @Test

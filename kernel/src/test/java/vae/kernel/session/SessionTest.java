@@ -68,6 +68,15 @@ class SessionTest {
     }
 
     @Test
+    void progressBarSpeaksTheLibrarysLanguage() throws Exception {
+        Recorded out = TestSessions.run("vae.Language.use(\"vi\");\n"
+                + "try { Progress.bar(\"Huấn luyện\").onBatch(5, 5, 71, 71, 128.9); } finally { vae.Language.reset(); }");
+        String last = out.updates.get(out.updates.size() - 1).get("text/plain");
+        assertEquals("Huấn luyện [####################] 100% epoch 5/5 · batch 71/71 · mất mát 128.9000", last);
+        assertTrue(out.updates.get(out.updates.size() - 1).get("text/html").contains("mất mát 128.9000"));
+    }
+
+    @Test
     void lineTimeMagicPrintsWallTimeAndKeepsTheValue() throws Exception {
         Recorded out = TestSessions.run("%time Thread.sleep(30)");
         assertTrue(out.stdout.toString().matches("Wall time: \\d+\\.\\d ms\n"), out.stdout.toString());
