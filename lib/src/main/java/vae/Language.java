@@ -21,7 +21,7 @@ public final class Language {
     /** From now on the library speaks {@code tag}: "en" or "vi". */
     public static void use(String tag) {
         if (tag == null || !SUPPORTED.contains(tag)) {
-            throw new IllegalArgumentException("Language.use(\"" + tag + "\"): expected one of " + SUPPORTED + " (en: English, vi: tiếng Việt)");
+            throw new IllegalArgumentException(Language.text("error.language.unknown", tag, SUPPORTED));
         }
         current = tag;
     }
@@ -42,6 +42,7 @@ public final class Language {
         try {
             return bundle(tag).getString(key);
         } catch (MissingResourceException e) {
+            // internal: a key the library's own code names; LanguageTest checks every file has them all
             throw new IllegalStateException("no message '" + key + "' in " + BUNDLE.replace('.', '/') + suffix(tag) + ".properties", e);
         }
     }

@@ -66,6 +66,7 @@ public final class Launch {
     private static Map<String, String> readEnvironment() {
         try (var in = Launch.class.getResourceAsStream("process.env")) {
             if (in == null) {
+                // internal: the library jar always carries vae/process.env (LaunchTest reads it)
                 throw new IllegalStateException("vae/process.env is missing from the library's jar");
             }
             return parseEnvironment(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -84,6 +85,7 @@ public final class Launch {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
+                // internal: vae/process.env ships inside the library jar, not written by a learner
                 throw new IllegalStateException("vae/process.env has the line '" + line + "'; expected KEY=VALUE (e.g. OMP_NUM_THREADS=1) or a # comment");
             }
             env.put(line.substring(0, eq), line.substring(eq + 1));

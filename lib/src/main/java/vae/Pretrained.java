@@ -58,6 +58,7 @@ public final class Pretrained {
     public static void main(String[] args) {
         boolean conv = args.length == 1 && args[0].equals(CONV_ARGUMENT);
         if (args.length > 0 && !conv) {
+            // internal: Pretrained.main is the maintainer's command (mvn exec), not called from a notebook
             throw new IllegalArgumentException("The arguments are " + java.util.Arrays.toString(args) + " but should be none (the two MLP models: "
                     + MADE_BY + ") or the one word " + CONV_ARGUMENT + " (the conv model: " + MADE_BY_CONV + ")");
         }
@@ -82,6 +83,7 @@ public final class Pretrained {
             Path candidate = dir.resolve("data");
             if (Files.isRegularFile(candidate.resolve("train-images-idx3-ubyte.gz"))) return candidate;
         }
+        // internal: reached only from Pretrained.main, the maintainer's command
         throw new IllegalStateException("Cannot find the repository's data/ folder (with train-images-idx3-ubyte.gz) in " + start
                 + " or its parents, to write the trained models to. Run " + MADE_BY + " from inside the repository, or set "
                 + DataFiles.SETTING + " to the folder to write them to.");

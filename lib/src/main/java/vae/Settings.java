@@ -25,7 +25,7 @@ public final class Settings {
             if (parsed < 1) throw new NumberFormatException();
             return parsed;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " is '" + value + "' but should be a whole number ≥ 1");
+            throw new IllegalArgumentException(Language.text("error.settings.notWholeNumber", name, value));
         }
     }
 }

@@ -14,6 +14,7 @@ import org.tribuo.classification.evaluation.LabelEvaluator;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+import vae.Language;
 
 /**
  * A Tribuo logistic regression from the encoder's μ to the digit. Its softmax output is a probability vector
@@ -32,7 +33,7 @@ public final class LatentClassifier {
     /** Trains on rows of {@code mu} ([n, latent]) with their digit labels (Tribuo's LogisticRegressionTrainer defaults: AdaGrad, 5 epochs, seed 12345). */
     public static LatentClassifier train(INDArray mu, int[] labels) {
         if (mu.rows() != labels.length) {
-            throw new IllegalArgumentException("mu has " + mu.rows() + " rows but there are " + labels.length + " labels: give one label per row");
+            throw new IllegalArgumentException(Language.text("error.classifier.labels", mu.rows(), labels.length));
         }
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("encoder μ", LABELS), LABELS);
         for (Example<Label> e : examples(mu, labels)) data.add(e);

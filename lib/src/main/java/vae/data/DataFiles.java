@@ -64,7 +64,7 @@ public final class DataFiles {
         try (InputStream in = Files.newInputStream(path)) {
             return reader.read(in, path.toString());
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + path + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(Language.text("error.data.cannotRead", path, e.getMessage()), e);
         }
     }
 
@@ -80,7 +80,7 @@ public final class DataFiles {
         try (InputStream in = url.openStream()) {
             return reader.read(in, name);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read " + name + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(Language.text("error.data.cannotRead", name, e.getMessage()), e);
         }
     }
 

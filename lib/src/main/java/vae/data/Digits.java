@@ -66,8 +66,7 @@ public final class Digits {
     /** The position of the first image of {@code digit}, e.g. {@code indexOfFirst(3)} for "the first 3". */
     public int indexOfFirst(int digit) {
         for (int i = 0; i < labels.length; i++) if (labels[i] == digit) return i;
-        throw new IllegalArgumentException(name + " has no image of the digit " + digit
-                + "; its labels are " + Arrays.toString(IntStream.of(labels).distinct().sorted().toArray()));
+        throw new IllegalArgumentException(Language.text("error.digits.noDigit", shownName(), digit, Arrays.toString(IntStream.of(labels).distinct().sorted().toArray())));
     }
 
     /** The first image of {@code digit} as [1, 784]. */
@@ -77,7 +76,7 @@ public final class Digits {
 
     /** The images at {@code indices} as [k, 784], in that order. */
     public INDArray batch(int... indices) {
-        if (indices.length == 0) throw new IllegalArgumentException("A batch needs at least one image index");
+        if (indices.length == 0) throw new IllegalArgumentException(Language.text("error.digits.emptyBatch"));
         for (int index : indices) check(index);
         return Nd4j.pullRows(images(), 1, indices);
     }
@@ -113,7 +112,7 @@ public final class Digits {
 
     private int check(int index) {
         if (index < 0 || index >= labels.length) {
-            throw new IndexOutOfBoundsException("Image index " + index + " is outside " + name + ", which holds images 0 to " + (labels.length - 1));
+            throw new IndexOutOfBoundsException(Language.text("error.digits.indexOutside", index, shownName(), (labels.length - 1)));
         }
         return index;
     }

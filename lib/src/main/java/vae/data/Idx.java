@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import vae.Language;
 
 /**
  * Reads the IDX format of the MNIST database (LeCun, Cortes and Burges): a magic number whose third byte
@@ -35,9 +36,9 @@ public final class Idx {
         try {
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("IDX file " + file + " does not exist", e);
+            throw new IllegalArgumentException(Language.text("error.idx.missing", file), e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read IDX file " + file + ": " + e, e);
+            throw new IllegalArgumentException(Language.text("error.idx.cannotRead", file, e), e);
         }
         return read(in, file.toString());
     }
@@ -47,40 +48,38 @@ public final class Idx {
         try (InputStream raw = in; InputStream content = unzipped(raw); DataInputStream data = new DataInputStream(content)) {
             int magic = data.readInt();
             if ((magic >>> 16) != 0) {
-                throw corrupt(name, String.format("it starts with 0x%08x, not an IDX magic number 0x0000TTDD", magic));
+                throw corrupt(name, Language.text("error.idx.magic", String.format("0x%08x", magic)));
             }
             int type = (magic >>> 8) & 0xff, rank = magic & 0xff;
             if (type != UNSIGNED_BYTE) {
-                throw corrupt(name, String.format("its element type is 0x%02x; only unsigned bytes (0x08) are supported", type));
+                throw corrupt(name, Language.text("error.idx.elementType", String.format("0x%02x", type)));
             }
-            if (rank < 1 || rank > 4) throw corrupt(name, "it says it has " + rank + " dimensions; expected 1 to 4");
+            if (rank < 1 || rank > 4) throw corrupt(name, Language.text("error.idx.rank", rank));
             int[] dims = new int[rank];
             long size = 1;
             for (int i = 0; i < rank; i++) {
                 dims[i] = data.readInt();
-                if (dims[i] < 0) throw corrupt(name, "dimension " + i + " is negative (" + dims[i] + ")");
+                if (dims[i] < 0) throw corrupt(name, Language.text("error.idx.negativeDimension", i, dims[i]));
                 size *= dims[i];
             }
-            if (size > Integer.MAX_VALUE - 8) throw corrupt(name, "its dimensions " + Arrays.toString(dims) + " are too large");
+            if (size > Integer.MAX_VALUE - 8) throw corrupt(name, Language.text("error.idx.tooLarge", Arrays.toString(dims)));
             byte[] bytes = new byte[(int) size];
             int read;
             try {
                 read = data.readNBytes(bytes, 0, bytes.length);
             } catch (EOFException e) {   // a gzipped file cut short: the unzipping stops mid-stream
-                throw corrupt(name, "it is truncated: the header " + Arrays.toString(dims) + " promises " + size
-                        + " bytes of data but the gzipped stream ends before them (" + e.getMessage() + ")");
+                throw corrupt(name, Language.text("error.idx.truncatedGzip", Arrays.toString(dims), size, e.getMessage()));
             }
             if (read < bytes.length) {
-                throw corrupt(name, "it is truncated: the header " + Arrays.toString(dims) + " promises " + size
-                        + " bytes of data but only " + read + " follow");
+                throw corrupt(name, Language.text("error.idx.truncated", Arrays.toString(dims), size, read));
             }
             return new Contents(dims, bytes);
         } catch (EOFException e) {
-            throw corrupt(name, "it ends inside its header");
+            throw corrupt(name, Language.text("error.idx.endsInHeader"));
         } catch (ZipException e) {
-            throw corrupt(name, "it looks gzipped but cannot be unzipped (" + e.getMessage() + ")");
+            throw corrupt(name, Language.text("error.idx.notGzip", e.getMessage()));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read IDX file " + name + ": " + e, e);
+            throw new IllegalArgumentException(Language.text("error.idx.cannotRead", name, e), e);
         }
     }
 
@@ -94,6 +93,6 @@ public final class Idx {
     }
 
     private static IllegalArgumentException corrupt(String name, String what) {
-        return new IllegalArgumentException("IDX file " + name + " is not valid: " + what);
+        return new IllegalArgumentException(Language.text("error.idx.invalid", name, what));
     }
 }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import vae.Backend;
+import vae.Language;
 
 /** Between the model's rows of 784 pixels and things to look at: 28×28 arrays, pictures and terminal text. */
 public final class Images {
@@ -20,7 +21,7 @@ public final class Images {
         long[] s = images.shape();
         if (s.length == 2 && s[0] == SIDE && s[1] == SIDE) return images.reshape('c', new long[] {1, PIXELS});
         if (s.length != 3 || s[1] != SIDE || s[2] != SIDE) {
-            throw new IllegalArgumentException("images have shape " + Arrays.toString(s) + " but flatten expects [n, 28, 28] or [28, 28]");
+            throw new IllegalArgumentException(Language.text("error.images.flattenShape", Arrays.toString(s)));
         }
         return images.reshape('c', new long[] {s[0], PIXELS});
     }
@@ -30,7 +31,7 @@ public final class Images {
         long[] s = rows.shape();
         if (s.length == 1 && s[0] == PIXELS) return rows.reshape('c', new long[] {1, SIDE, SIDE});
         if (s.length != 2 || s[1] != PIXELS) {
-            throw new IllegalArgumentException("images have shape " + Arrays.toString(s) + " but toSquares expects [n, 784]");
+            throw new IllegalArgumentException(Language.text("error.images.toSquaresShape", Arrays.toString(s)));
         }
         return rows.reshape('c', new long[] {s[0], SIDE, SIDE});
     }
@@ -62,8 +63,7 @@ public final class Images {
 
     static double[] pixelsOf(INDArray image) {
         if (image.length() != PIXELS || (image.rank() == 2 && image.rows() != 1 && image.rows() != SIDE)) {
-            throw new IllegalArgumentException("image has shape " + Arrays.toString(image.shape())
-                    + " but one image of [784], [1, 784] or [28, 28] was expected; for a batch pick a row first: batch.getRow(i)");
+            throw new IllegalArgumentException(Language.text("error.images.oneImageShape", Arrays.toString(image.shape())));
         }
         return image.dup('c').reshape(PIXELS).toDoubleVector();
     }

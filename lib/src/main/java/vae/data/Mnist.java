@@ -2,6 +2,7 @@ package vae.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import vae.Language;
 
 /**
  * The digits the lessons use: 9,000 training and 1,000 test images of MNIST shipped in the vae-data jar, built from
@@ -46,16 +47,13 @@ public final class Mnist {
     private static Digits digits(String name, Named imagesFile, Named labelsFile) {
         Idx.Contents images = imagesFile.contents(), labels = labelsFile.contents();
         if (images.dims().length != 3) {
-            throw new IllegalArgumentException("IDX file " + imagesFile.name() + " has dimensions " + Arrays.toString(images.dims())
-                    + " but images should be [count, rows, columns]: is it a labels file?");
+            throw new IllegalArgumentException(Language.text("error.mnist.imagesDims", imagesFile.name(), Arrays.toString(images.dims())));
         }
         if (labels.dims().length != 1) {
-            throw new IllegalArgumentException("IDX file " + labelsFile.name() + " has dimensions " + Arrays.toString(labels.dims())
-                    + " but labels should be [count]: is it an images file?");
+            throw new IllegalArgumentException(Language.text("error.mnist.labelsDims", labelsFile.name(), Arrays.toString(labels.dims())));
         }
         if (images.count() != labels.count()) {
-            throw new IllegalArgumentException(imagesFile.name() + " holds " + images.count() + " images but " + labelsFile.name()
-                    + " holds " + labels.count() + " labels: they should come in pairs");
+            throw new IllegalArgumentException(Language.text("error.mnist.counts", imagesFile.name(), images.count(), labelsFile.name(), labels.count()));
         }
         int[] labelValues = new int[labels.count()];
         for (int i = 0; i < labelValues.length; i++) labelValues[i] = labels.data()[i] & 0xff;

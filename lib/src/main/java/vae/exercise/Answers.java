@@ -2,6 +2,7 @@ package vae.exercise;
 
 import java.util.Locale;
 import vae.EnvironmentNames;
+import vae.Language;
 
 /**
  * Who may see an exercise's expected answer. A ✘ never prints it (a learner who types 0 would read the answer off the
@@ -20,7 +21,7 @@ public enum Answers {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(EnvironmentNames.VAE_ANSWERS + " is '" + value + "'; expected ask, hidden or grader");
+            throw new IllegalArgumentException(Language.text("error.answers.setting", EnvironmentNames.VAE_ANSWERS, value));
         }
     }
 

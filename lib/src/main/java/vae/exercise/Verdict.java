@@ -23,6 +23,7 @@ public record Verdict(String name, boolean answered, boolean passed, String expe
     private static final Gson GSON = new Gson();
 
     public Verdict {
+        // internal: a verdict is built by Check, which never passes an unanswered check
         if (passed && !answered) throw new IllegalArgumentException("check " + name + " cannot pass without an answer");
     }
 
@@ -37,9 +38,11 @@ public record Verdict(String name, boolean answered, boolean passed, String expe
         try {
             v = GSON.fromJson(json.isJsonPrimitive() ? JsonParser.parseString(json.getAsString()) : json, Verdict.class);
         } catch (RuntimeException e) {   // bad JSON, a wrong type, or a verdict the constructor refuses
+            // internal: the grader and kernel read verdicts the library itself wrote into a notebook
             throw new IllegalArgumentException("not a check verdict (" + MIME_TYPE + "): " + json + ": " + e.getMessage(), e);
         }
         if (v == null || v.name() == null || v.message() == null) {
+            // internal: the grader and kernel read verdicts the library itself wrote into a notebook
             throw new IllegalArgumentException("not a check verdict (" + MIME_TYPE + "): " + json + " has no name or no message");
         }
         return v;

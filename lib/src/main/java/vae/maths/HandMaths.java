@@ -1,6 +1,7 @@
 package vae.maths;
 
 import java.util.Random;
+import vae.Language;
 
 /**
  * The lesson's formulas in plain Java doubles, with no ND4J: what you would compute by hand.
@@ -106,7 +107,7 @@ public final class HandMaths {
 
     private static void sameLength(double[] a, double[] b, String name) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException(name + " has " + b.length + " entries but mu has " + a.length + ": they must have one entry per latent dimension");
+            throw new IllegalArgumentException(Language.text("error.handMaths.lengths", name, b.length, a.length));
         }
     }
 }

@@ -3,6 +3,7 @@ package vae.model;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import vae.Language;
 
 /**
  * The aggregate posterior q(z) = (1/n)·Σₓ q(z | x): every image's Gaussian N(μ(x), σ(x)²) together, an equal-weight
@@ -15,13 +16,12 @@ public final class AggregatePosterior {
     private final double[][] sigma;  // [n][latent]  σ(x) = exp(½·logvar(x)) of each image
 
     private AggregatePosterior(double[][] mu, double[][] sigma) {
-        if (mu.length == 0) throw new IllegalArgumentException("no images: the aggregate posterior needs at least one μ and σ");
+        if (mu.length == 0) throw new IllegalArgumentException(Language.text("error.aggregate.noImages"));
         if (mu.length != sigma.length || mu[0].length != sigma[0].length) {
-            throw new IllegalArgumentException("μ is [" + mu.length + ", " + mu[0].length + "] but σ is [" + sigma.length + ", "
-                    + sigma[0].length + "]: give one μ and one σ per image and dimension");
+            throw new IllegalArgumentException(Language.text("error.aggregate.shapes", mu.length, mu[0].length, sigma.length, sigma[0].length));
         }
         for (double[] row : sigma) for (double s : row) {
-            if (!(s > 0)) throw new IllegalArgumentException("σ must be > 0 but one is " + s + ": pass σ = exp(½·logvar), not logvar");
+            if (!(s > 0)) throw new IllegalArgumentException(Language.text("error.aggregate.sigmaNotPositive", s));
         }
         this.mu = mu;
         this.sigma = sigma;
@@ -84,7 +84,7 @@ public final class AggregatePosterior {
 
     /** {@code count} draws from q(z) ([count, latent]): pick an image at random, then z = μ + σ·ε with ε ~ N(0, I). */
     public INDArray sample(int count, Random random) {
-        if (count < 1) throw new IllegalArgumentException("count is " + count + " but should be at least 1");
+        if (count < 1) throw new IllegalArgumentException(Language.text("error.aggregate.count", count));
         double[][] z = new double[count][latentSize()];
         for (int k = 0; k < count; k++) {
             int i = random.nextInt(images());
@@ -96,7 +96,7 @@ public final class AggregatePosterior {
     /** log q(z) = log (1/n)·Σᵢ N(z; μᵢ, diag σᵢ²), summed stably (log-sum-exp): fine in 10 dimensions too. */
     public double logDensity(double... z) {
         if (z.length != latentSize()) {
-            throw new IllegalArgumentException("z has " + z.length + " values but the latent space has " + latentSize() + " dimensions");
+            throw new IllegalArgumentException(Language.text("error.aggregate.zSize", z.length, latentSize()));
         }
         double[] logs = new double[images()];
         for (int i = 0; i < images(); i++) {

@@ -144,7 +144,7 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         Provenance provenance;
         try {
             meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
-            if (meta == null || !meta.has("format") || !meta.has("config")) throw new JsonParseException("no format or no config");
+            if (meta == null || !meta.has("format") || !meta.has("config")) throw new JsonParseException(Language.text("error.checkpoint.noFormatOrConfig"));
             if (meta.get("format").getAsInt() != FORMAT) {
                 throw new IllegalArgumentException(Language.text("checkpoint.format", name, meta.get("format"), FORMAT));
             }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import vae.Language;
 
 /**
  * Every intermediate value of one forward pass, by its lesson name, in the order the lesson meets them:
@@ -22,7 +23,7 @@ public final class ForwardPass {
     /** The value named {@code name} (e.g. "mu", "z", "loss"). */
     public INDArray get(String name) {
         INDArray value = values.get(name);
-        if (value == null) throw new IllegalArgumentException("No value named '" + name + "' in this pass; there are " + values.keySet());
+        if (value == null) throw new IllegalArgumentException(Language.text("error.forwardPass.noValue", name, values.keySet()));
         return value;
     }
 

@@ -73,17 +73,16 @@ final class InputChecks {
     /** Every name asked for is a variable of the graph. */
     static void variablesExist(SameDiff graph, List<String> trainable, String... wrt) {
         for (String name : wrt) {
-            if (!graph.hasVariable(name)) throw new IllegalArgumentException("The graph has no variable '" + name + "'; try one of " + Vae.LESSON_STEPS + " or " + trainable);
+            if (!graph.hasVariable(name)) throw new IllegalArgumentException(Language.text("error.graph.noVariable", name, Vae.LESSON_STEPS, trainable));
         }
     }
 
     /** At least one name, and each one a value the graph computes. */
     static void intermediatesExist(List<String> known, String... names) {
-        if (names.length == 0) throw new IllegalArgumentException("Name at least one value to compute; the graph computes " + known);
+        if (names.length == 0) throw new IllegalArgumentException(Language.text("error.graph.nameOne", known));
         for (String name : names) {
             if (!known.contains(name)) {
-                throw new IllegalArgumentException("The graph computes no value named '" + name + "'; it computes " + known
-                        + " (weights are in weights(), the inputs are x and epsilon)");
+                throw new IllegalArgumentException(Language.text("error.graph.noValue", name, known));
             }
         }
     }
@@ -92,19 +91,18 @@ final class InputChecks {
     static void gradientsFound(Map<String, INDArray> gradients, String... wrt) {
         for (String name : wrt) {
             if (gradients.get(name) == null) {
-                throw new IllegalArgumentException("'" + name + "' has no gradient: the loss does not depend on it through a"
-                        + " differentiable path (the BCE loss, for one, reads the decoder's logits, not 'reconstruction')");
+                throw new IllegalArgumentException(Language.text("error.graph.noGradient", name));
             }
         }
     }
 
     /** An interpolation has its two ends at least. */
     static void interpolationSteps(int steps) {
-        if (steps < 2) throw new IllegalArgumentException("steps is " + steps + " but an interpolation needs at least 2 (the two ends)");
+        if (steps < 2) throw new IllegalArgumentException(Language.text("error.interpolate.steps", steps));
     }
 
     /** Each end of an interpolation is one image. */
     static void oneImageEach(INDArray muA, INDArray muB) {
-        if (muA.rows() != 1 || muB.rows() != 1) throw new IllegalArgumentException("interpolate takes one image at each end, [1, 784]");
+        if (muA.rows() != 1 || muB.rows() != 1) throw new IllegalArgumentException(Language.text("error.interpolate.oneImageEach"));
     }
 }

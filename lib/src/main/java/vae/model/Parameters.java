@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import vae.Language;
 
 /**
  * The trainable weights of a model by name, initialised as PyTorch initialises {@code nn.Linear} and {@code nn.Conv2d}:
@@ -87,7 +88,7 @@ public final class Parameters {
     /** Sets all weights from one vector laid out as {@link #toVector()} makes it. */
     public void setFromVector(INDArray vector) {
         if (vector.length() != count()) {
-            throw new IllegalArgumentException("the vector holds " + vector.length() + " numbers but these weights need " + count());
+            throw new IllegalArgumentException(Language.text("error.parameters.vectorLength", vector.length(), count()));
         }
         long offset = 0;
         INDArray flat = vector.reshape(vector.length());

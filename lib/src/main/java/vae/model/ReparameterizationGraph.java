@@ -9,6 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import vae.Backend;
 import vae.samediff.Epsilon;
 import vae.samediff.Stdout;
+import vae.Language;
 
 /**
  * Just the sampling step of the VAE, for μ and logvar you type in: the same {@link Reparameterization} ops as in
@@ -30,7 +31,7 @@ public final class ReparameterizationGraph {
     /** The sampling step for one image with these μ and logvar. */
     public ReparameterizationGraph(double[] mu, double[] logVar) {
         if (mu.length != logVar.length) {
-            throw new IllegalArgumentException("mu has " + mu.length + " entries but logVar has " + logVar.length + ": give one of each per latent dimension");
+            throw new IllegalArgumentException(Language.text("error.reparam.logVarLength", mu.length, logVar.length));
         }
         size = mu.length;
         SDVariable muVar = graph.var("mu", row(mu));
@@ -46,7 +47,7 @@ public final class ReparameterizationGraph {
     public static ReparameterizationGraph fromSigma(double[] mu, double[] sigma) {
         double[] logVar = new double[sigma.length];
         for (int i = 0; i < sigma.length; i++) {
-            if (!(sigma[i] > 0)) throw new IllegalArgumentException("sigma[" + i + "] is " + sigma[i] + " but a standard deviation must be > 0");
+            if (!(sigma[i] > 0)) throw new IllegalArgumentException(Language.text("error.reparam.sigmaNotPositive", i, sigma[i]));
             logVar[i] = 2 * Math.log(sigma[i]);
         }
         return new ReparameterizationGraph(mu, logVar);
@@ -73,7 +74,7 @@ public final class ReparameterizationGraph {
 
     private Map<String, INDArray> feeds(double[] epsilon) {
         if (epsilon.length != size) {
-            throw new IllegalArgumentException("epsilon has " + epsilon.length + " entries but mu has " + size + ": ε needs one entry per latent dimension");
+            throw new IllegalArgumentException(Language.text("error.reparam.epsilonLength", epsilon.length, size));
         }
         return Map.of("epsilon", row(epsilon));
     }

@@ -1,6 +1,7 @@
 package vae.model;
 
 import org.nd4j.linalg.api.buffer.DataType;
+import vae.Language;
 
 /**
  * Every setting of a VAE, with its default, in one place. A trained {@link Vae} keeps the config it was made with.
@@ -22,12 +23,12 @@ public record VaeConfig(Architecture architecture, int hiddenSize, int latentSiz
 
     public VaeConfig {
         if (architecture == null || reconstructionLoss == null || dataType == null) {
-            throw new IllegalArgumentException("architecture, reconstructionLoss and dataType must be given");
+            throw new IllegalArgumentException(Language.text("error.config.missing"));
         }
-        if (hiddenSize < 1) throw new IllegalArgumentException("hiddenSize is " + hiddenSize + " but must be ≥ 1");
-        if (latentSize < 1) throw new IllegalArgumentException("latentSize is " + latentSize + " but must be ≥ 1");
-        if (!(beta >= 0) || Double.isInfinite(beta)) throw new IllegalArgumentException("beta is " + beta + " but must be a finite number ≥ 0");
-        if (!dataType.isFPType()) throw new IllegalArgumentException("dataType is " + dataType + " but must be FLOAT or DOUBLE");
+        if (hiddenSize < 1) throw new IllegalArgumentException(Language.text("error.config.hiddenSize", hiddenSize));
+        if (latentSize < 1) throw new IllegalArgumentException(Language.text("error.config.latentSize", latentSize));
+        if (!(beta >= 0) || Double.isInfinite(beta)) throw new IllegalArgumentException(Language.text("error.config.beta", beta));
+        if (!dataType.isFPType()) throw new IllegalArgumentException(Language.text("error.config.dataType", dataType));
     }
 
     /** The lessons' model. It's equivalent to this: {@code new VaeConfig(MLP, 400, 10, BCE, 1.0, 42, FLOAT)}. */

@@ -46,7 +46,7 @@ public final class AggregatePlots {
 
     /** One dimension's histogram under N(0, 1), with or without the legend. */
     public static XYChart histogramAgainstPrior(String title, double[] samples, boolean legend) {
-        if (samples.length == 0) throw new IllegalArgumentException("no samples to draw: the array is empty");
+        if (samples.length == 0) throw new IllegalArgumentException(Language.text("error.plot.noSamples"));
         double width = 2 * RANGE / BINS;
         double[] counts = new double[BINS];
         for (double s : samples) {
@@ -98,8 +98,7 @@ public final class AggregatePlots {
      */
     public static XYChart holes(AggregatePosterior q, INDArray priorDraws, double ratio) {
         if (q.latentSize() != 2 || priorDraws.columns() != 2) {
-            throw new IllegalArgumentException("a picture of the holes needs a 2-D latent space, but q has " + q.latentSize()
-                    + " dimensions and the draws " + priorDraws.columns());
+            throw new IllegalArgumentException(Language.text("error.plot.holesNot2d", q.latentSize(), priorDraws.columns()));
         }
         double[] qz = q.density(priorDraws), pz = AggregatePosterior.priorDensity(priorDraws);
         double[][] z = priorDraws.toDoubleMatrix(), mu = q.mu();

@@ -45,11 +45,11 @@ public final class EstimatorPlots {
      * dashed vertical line at {@code mark}. The counts' axis starts at 0.
      */
     public static XYChart histograms(String title, String xAxis, Map<String, double[]> samples, double mark, String markLabel, double binWidth) {
-        if (samples.isEmpty()) throw new IllegalArgumentException("no samples to draw: the map is empty");
-        if (!(binWidth > 0)) throw new IllegalArgumentException("binWidth is " + binWidth + " but must be above 0");
+        if (samples.isEmpty()) throw new IllegalArgumentException(Language.text("error.plot.emptyMap"));
+        if (!(binWidth > 0)) throw new IllegalArgumentException(Language.text("error.plot.binWidth", binWidth));
         double lo = mark, hi = mark;
         for (Map.Entry<String, double[]> set : samples.entrySet()) {
-            if (set.getValue().length == 0) throw new IllegalArgumentException("no samples to draw for \"" + set.getKey() + "\": its array is empty");
+            if (set.getValue().length == 0) throw new IllegalArgumentException(Language.text("error.plot.emptySamplesFor", set.getKey()));
             for (double s : set.getValue()) { lo = Math.min(lo, s); hi = Math.max(hi, s); }
         }
         double width = binWidth;

@@ -21,7 +21,7 @@ public final class GaussianPlots {
      * the bars follow the curve when the samples really come from that Gaussian.
      */
     public static XYChart histogramWithDensity(String title, double[] samples, double mu, double sigma, int bins) {
-        if (samples.length == 0) throw new IllegalArgumentException("no samples to draw: the array is empty");
+        if (samples.length == 0) throw new IllegalArgumentException(Language.text("error.plot.noSamples"));
         double lo = Math.min(min(samples), mu - 4 * sigma), hi = Math.max(max(samples), mu + 4 * sigma);
         double width = (hi - lo) / bins;
         double[] counts = new double[bins];
@@ -116,7 +116,7 @@ public final class GaussianPlots {
      */
     public static XYChart sigmaAgainstLogVar(double[] logVar, double[] sigma) {
         if (logVar.length == 0 || logVar.length != sigma.length) {
-            throw new IllegalArgumentException(logVar.length + " logvar values but " + sigma.length + " σ values: give one σ per logvar (at least one)");
+            throw new IllegalArgumentException(Language.text("error.plot.sigmaPerLogVar", logVar.length, sigma.length));
         }
         double lo = Math.floor(min(logVar)), hi = Math.ceil(max(logVar)), top = Math.ceil(max(sigma));
         XYChart chart = new XYChartBuilder().width(480).height(320).title(Language.text("label.sigmaAgainstLogVar"))

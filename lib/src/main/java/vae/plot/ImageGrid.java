@@ -43,7 +43,7 @@ public final class ImageGrid {
     /** Originals in the top row, their reconstructions below, column by column; each row labelled on the left. */
     public static BufferedImage originalsAboveReconstructions(INDArray originals, INDArray reconstructions) {
         if (originals.rows() != reconstructions.rows()) {
-            throw new IllegalArgumentException(originals.rows() + " originals but " + reconstructions.rows() + " reconstructions: they should pair up");
+            throw new IllegalArgumentException(Language.text("error.imageGrid.pairs", originals.rows(), reconstructions.rows()));
         }
         return labelledRows(List.of(Language.text("label.originals"), Language.text("label.reconstructions")), List.of(originals, reconstructions));
     }
@@ -53,19 +53,18 @@ public final class ImageGrid {
      * "reconstructions", or one row per β. Each batch is [n, 784] (n ≥ 1; the rows may differ in n).
      */
     public static BufferedImage labelledRows(List<String> labels, List<INDArray> rows) {
-        if (labels == null || rows == null) throw new IllegalArgumentException("labels and rows must not be null: give one label per row of images");
+        if (labels == null || rows == null) throw new IllegalArgumentException(Language.text("error.imageGrid.null"));
         if (labels.size() != rows.size()) {
-            throw new IllegalArgumentException(labels.size() + " labels but " + rows.size() + " rows of images: give exactly one label per row");
+            throw new IllegalArgumentException(Language.text("error.imageGrid.labelCount", labels.size(), rows.size()));
         }
-        if (rows.isEmpty()) throw new IllegalArgumentException("no rows to draw: give at least one label and one [n, 784] batch");
+        if (rows.isEmpty()) throw new IllegalArgumentException(Language.text("error.imageGrid.noRows"));
         int columns = 0;
         for (int i = 0; i < rows.size(); i++) {
             INDArray row = rows.get(i);
             String label = labels.get(i);
-            if (label == null) throw new IllegalArgumentException("label " + i + " is null: give each row a label (\"\" for none)");
+            if (label == null) throw new IllegalArgumentException(Language.text("error.imageGrid.nullLabel", i));
             if (row == null || row.rank() != 2 || row.columns() != Images.PIXELS || row.rows() < 1) {
-                throw new IllegalArgumentException("row " + i + " (\"" + label + "\") has shape " + (row == null ? "null" : Arrays.toString(row.shape()))
-                        + " but [n, 784] was expected: n ≥ 1 images of 784 pixels each (Images.flatten turns [n, 28, 28] into that)");
+                throw new IllegalArgumentException(Language.text("error.imageGrid.rowShape", i, label, (row == null ? "null" : Arrays.toString(row.shape()))));
             }
             columns = Math.max(columns, (int) row.rows());
         }
@@ -100,7 +99,7 @@ public final class ImageGrid {
      * (left to right) and z₂ up (bottom to top), with the axes z₁ and z₂ and each image's z as tick values.
      */
     public static BufferedImage manifold(Vae vae, int n, double range) {
-        if (vae.latentSize() != 2) throw new IllegalArgumentException("a manifold grid needs a latent size of 2, this VAE has " + vae.latentSize());
+        if (vae.latentSize() != 2) throw new IllegalArgumentException(Language.text("error.imageGrid.manifoldNot2d", vae.latentSize()));
         INDArray images = vae.decode(manifoldZ(n, range).castTo(vae.config().dataType()));
         double[] ticks = manifoldTicks(n, range);
         Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11), titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
@@ -145,8 +144,8 @@ public final class ImageGrid {
 
     /** The z values along each axis of {@link #manifold}: n evenly spaced from −range to +range (both included). */
     public static double[] manifoldTicks(int n, double range) {
-        if (n < 2) throw new IllegalArgumentException("a manifold grid needs n ≥ 2 points per axis (both ends of the range), not " + n);
-        if (!(range > 0)) throw new IllegalArgumentException("range is " + range + " but must be > 0: the grid runs from −range to +range");
+        if (n < 2) throw new IllegalArgumentException(Language.text("error.imageGrid.manifoldN", n));
+        if (!(range > 0)) throw new IllegalArgumentException(Language.text("error.imageGrid.manifoldRange", range));
         double[] ticks = new double[n];
         for (int i = 0; i < n; i++) ticks[i] = -range + 2 * range * i / (n - 1);
         return ticks;

@@ -36,9 +36,9 @@ public final class LatentPlots {
     /** The same with your own title and axis names, e.g. for sampled z instead of μ. */
     public static XYChart scatterByDigit(String title, String xAxis, String yAxis, INDArray mu, int[] labels) {
         if (mu.rows() != labels.length) {
-            throw new IllegalArgumentException("mu has " + mu.rows() + " rows but there are " + labels.length + " labels: give one label per image");
+            throw new IllegalArgumentException(Language.text("error.plot.scatterLabels", mu.rows(), labels.length));
         }
-        if (mu.columns() < 2) throw new IllegalArgumentException("mu has " + mu.columns() + " column; a scatter needs 2");
+        if (mu.columns() < 2) throw new IllegalArgumentException(Language.text("error.plot.scatterColumns", mu.columns()));
         List<double[][]> clouds = new ArrayList<>();                 // per digit {x, y}, null where the digit is absent
         double[] xs = new double[labels.length], ys = new double[labels.length];
         for (int digit = 0; digit < 10; digit++) {
@@ -78,7 +78,7 @@ public final class LatentPlots {
         chart.getStyler().setYAxisMin(ranges[1][0]);
         chart.getStyler().setYAxisMax(ranges[1][1]);
         // The legend's heading: an entry with no marker, placed on a point of the data so that it moves no axis.
-        double[][] any = clouds.stream().filter(c -> c != null).findFirst().orElseThrow(() -> new IllegalArgumentException("no labels in 0–9"));
+        double[][] any = clouds.stream().filter(c -> c != null).findFirst().orElseThrow(() -> new IllegalArgumentException(Language.text("error.plot.noDigitLabels")));
         chart.addSeries(Language.text("label.digitLegend"), new double[] {any[0][0]}, new double[] {any[1][0]}).setMarker(SeriesMarkers.NONE);
         for (int digit = 0; digit < 10; digit++) {
             double[][] cloud = clouds.get(digit);

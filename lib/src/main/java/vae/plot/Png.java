@@ -10,6 +10,7 @@ import java.util.Base64;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import vae.Language;
 
 /**
  * Charts and pictures as PNG: bytes, base64 for a notebook's {@code image/png}, or a file. The one PNG encoder of the
@@ -30,8 +31,7 @@ public final class Png {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalArgumentException("cannot make a PNG of " + (chartOrImage == null ? "null" : chartOrImage.getClass().getName())
-                + ": expected an XChart chart or a BufferedImage");
+        throw new IllegalArgumentException(Language.text("error.png.what", (chartOrImage == null ? "null" : chartOrImage.getClass().getName())));
     }
 
     /** The PNG as base64, as a notebook stores {@code image/png}. */
@@ -45,7 +45,7 @@ public final class Png {
             Files.write(file, bytes(chartOrImage));
             return file;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException(Language.text("error.png.cannotWrite", file), e);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class TrainingPlots {
 
     /** The lesson's name of a loss in the reader's language: "total loss", "reconstruction loss", "KL". */
     public static String lossName(String loss) {
-        if (!COLOURS.containsKey(loss)) throw new IllegalArgumentException("no loss named '" + loss + "'; there are loss, reconstructionLoss and kl");
+        if (!COLOURS.containsKey(loss)) throw new IllegalArgumentException(Language.text("error.plot.noLoss", loss));
         return Language.text("label.lossName." + loss);
     }
 
@@ -65,14 +65,14 @@ public final class TrainingPlots {
      * @param loss "loss", "reconstructionLoss" or "kl"
      */
     public static XYChart compare(String title, Map<String, History> runs, String loss, boolean withTrain, boolean logarithmic) {
-        if (runs.isEmpty()) throw new IllegalArgumentException("no runs to compare: give at least one label and its History");
+        if (runs.isEmpty()) throw new IllegalArgumentException(Language.text("error.plot.noRuns"));
         XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle(Language.text("label.epoch"))
                 .yAxisTitle(Language.text("label.natsPerImageOf", lossName(loss))).build();
         boolean allPositive = true;
         int i = 0;
         for (Map.Entry<String, History> run : runs.entrySet()) {
             History history = run.getValue();
-            if (history.size() == 0) throw new IllegalArgumentException("the history of '" + run.getKey() + "' has no epochs yet: train first");
+            if (history.size() == 0) throw new IllegalArgumentException(Language.text("error.plot.runNoEpochs", run.getKey()));
             Color colour = RUN_COLOURS.get(i++ % RUN_COLOURS.size());
             double[] epochs = history.epochNumbers(), test = history.test(loss);
             boolean hasTest = !Double.isNaN(test[0]);
@@ -92,7 +92,7 @@ public final class TrainingPlots {
     }
 
     private static XYChart curves(History history, String title, String... losses) {
-        if (history.size() == 0) throw new IllegalArgumentException("the history has no epochs yet: train first");
+        if (history.size() == 0) throw new IllegalArgumentException(Language.text("error.plot.historyNoEpochs"));
         double[] epochs = history.epochNumbers();
         XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle(Language.text("label.epoch"))
                 .yAxisTitle(Language.text("label.natsPerImage")).build();

@@ -12,6 +12,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import vae.Language;
 
 /**
  * Gradients of a loss that is a mean over the batch, for any batch, one image included.
@@ -51,7 +52,7 @@ public final class BatchOfOne {
     public static OutAndGrad outputsAndWeightGradients(SameDiff sd, Map<String, INDArray> feeds, List<String> outputs, List<String> weights) {
         for (String name : weights) {
             if (sd.getVariable(name).getVariableType() != VariableType.VARIABLE) {
-                throw new IllegalArgumentException("'" + name + "' is not a weight: use gradients(…), which sums a per-image gradient back into one image");
+                throw new IllegalArgumentException(Language.text("error.batchOfOne.notWeight", name));
             }
         }
         Map<String, INDArray> fed = isOne(feeds) ? twice(feeds) : feeds;
@@ -78,6 +79,7 @@ public final class BatchOfOne {
         long[] doubled = shape.clone();
         if (d < shape.length) doubled[d] *= 2;
         if (!Arrays.equals(twice, doubled)) {
+            // internal: the library's own per-image graph; its shapes do not depend on what a learner passes
             throw new IllegalStateException("The gradient of '" + name + "' has shape " + Arrays.toString(twice) + " for the image fed twice, "
                     + "but '" + name + "' has shape " + Arrays.toString(shape) + " for the one image: expected twice it in one dimension");
         }

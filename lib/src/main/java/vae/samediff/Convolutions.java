@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
+import vae.Language;
 
 /**
  * PyTorch's {@code nn.Conv2d(in, out, 3, stride, padding=1)} and {@code nn.ConvTranspose2d(in, out, 3, stride,
@@ -29,7 +30,7 @@ public final class Convolutions {
      * gradients.
      */
     public static SDVariable conv3x3(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
-        long[] w = kernelShape(weights, "convolution needs [3, 3, inChannels, outChannels]");
+        long[] w = kernelShape(weights, "error.conv.kernelShape");
         OneDnn.useForConvolutions(sd);   // the graph that gets a conv2d runs it on oneDNN where loaded
         if ((w[2] == 1 || w[3] == 1) && !OneDnn.loaded()) return im2col(sd, name, in, weights, bias, n, stride);
         return sd.cnn().conv2d(name, in, weights, bias, config(stride));
@@ -40,7 +41,7 @@ public final class Convolutions {
      * array (free); its backward pass is a batched matmul and col2im. Public so the benchmark can time it on any layer.
      */
     public static SDVariable im2col(SameDiff sd, String name, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride) {
-        long[] w = kernelShape(weights, "convolution needs [3, 3, inChannels, outChannels]");
+        long[] w = kernelShape(weights, "error.conv.kernelShape");
         long inC = w[2], outC = w[3], m = (n - 1) / stride + 1;
         SDVariable columns = sd.cnn().im2Col(name + "Patches", in, config(stride));                  // [batch, inC, 3, 3, m, m]: every 3×3 patch
         SDVariable batch = sd.sizeAt(in, 0).reshape(1);
@@ -64,8 +65,7 @@ public final class Convolutions {
     public static SDVariable convTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
         OneDnn.useForConvolutions(sd);   // the graph that gets a deconv2d runs it on oneDNN where loaded
         if (outputPadding < 0 || outputPadding > 1 || outputPadding >= stride) {
-            throw new IllegalArgumentException("outputPadding is " + outputPadding + " but with padding 1 and stride " + stride
-                    + " it must be 0" + (stride > 1 ? " or 1" : "") + " (PyTorch: output_padding < stride, and here ≤ padding)");
+            throw new IllegalArgumentException(Language.text(stride > 1 ? "error.conv.outputPadding" : "error.conv.outputPaddingZero", outputPadding, stride));
         }
         int m = Math.toIntExact((n - 1) * stride - 2 + 3 + outputPadding);
         DeConv2DConfig valid = DeConv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(0).pW(0).isSameMode(false).dataFormat("NCHW").build();
@@ -88,10 +88,9 @@ public final class Convolutions {
      */
     public static SDVariable subPixelConvTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
         if (stride != 2 || outputPadding != 1) {
-            throw new IllegalArgumentException("the sub-pixel transposed conv is written for stride 2 and output_padding 1 (n → 2n), but got stride "
-                    + stride + " and output_padding " + outputPadding + ". Use Convolutions.convTranspose3x3 for other settings");
+            throw new IllegalArgumentException(Language.text("error.conv.subPixel", stride, outputPadding));
         }
-        long[] w = kernelShape(weights, "transposed convolution needs [3, 3, outChannels, inChannels]");
+        long[] w = kernelShape(weights, "error.conv.kernelShapeTransposed");
         long outC = w[2], inC = w[3];
         // In 1-D PyTorch's out[y] = Σ in[i]·w[k] over y = 2i − 1 + k: an even output 2p takes only in[p]·w[1], an odd one
         // 2p + 1 takes in[p]·w[2] + in[p + 1]·w[0], with in[n] = 0 (that zero is output_padding). So in 2-D every output
@@ -128,11 +127,11 @@ public final class Convolutions {
         return Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).pH(1).pW(1).paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
     }
 
+    /** {@code needs}: the key of the message that says which shape the kernel needs. */
     private static long[] kernelShape(SDVariable weights, String needs) {
         long[] w = weights.getShape();
         if (w == null || w.length != 4 || w[0] != 3 || w[1] != 3) {
-            throw new IllegalArgumentException("weights '" + weights.name() + "' have shape " + java.util.Arrays.toString(w)
-                    + " but a 3×3 " + needs);
+            throw new IllegalArgumentException(Language.text(needs, weights.name(), java.util.Arrays.toString(w)));
         }
         return w;
     }

@@ -21,8 +21,7 @@ public final class LogLikelihoodTable {
      */
     public static Table byDigit(int[] labels, double[] elbo, double[] logPx, int k) {
         if (labels.length != elbo.length || labels.length != logPx.length) {
-            throw new IllegalArgumentException("labels, elbo and logPx need one entry per image, but have "
-                    + labels.length + ", " + elbo.length + " and " + logPx.length);
+            throw new IllegalArgumentException(Language.text("error.table.logLikelihoodLengths", labels.length, elbo.length, logPx.length));
         }
         String elboName = Language.text("label.elbo"), logPxName = Language.text("label.logPxEstimate", k), gapName = Language.text("label.gap");
         Table table = Table.create(Language.text("label.logLikelihoodByDigit"), StringColumn.create(Language.text("label.digit")),

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import vae.Language;
 
 /**
  * Adam (Kingma &amp; Ba 2014), written out in one pass over each weight's numbers (the loop in {@link #update}), as
@@ -43,10 +44,10 @@ public final class Adam {
     /** Restores an Adam with saved state, as {@link #state()} and {@link #iteration()} returned it. */
     public Adam(double learningRate, double betaOne, double betaTwo, double epsilon, Map<String, INDArray> parameters,
                 INDArray state, int iteration) {
-        if (!(learningRate > 0)) throw new IllegalArgumentException("learning rate is " + learningRate + " but must be > 0");
+        if (!(learningRate > 0)) throw new IllegalArgumentException(Language.text("error.adam.learningRate", learningRate));
         checkSettings(betaOne, betaTwo, epsilon);
         if (state.length() != 2 * total(parameters)) {
-            throw new IllegalArgumentException("Adam state holds " + state.length() + " numbers but these weights need " + 2 * total(parameters));
+            throw new IllegalArgumentException(Language.text("error.adam.stateLength", state.length(), 2 * total(parameters)));
         }
         this.learningRate = learningRate;
         this.betaOne = betaOne;
@@ -67,9 +68,9 @@ public final class Adam {
         double alpha = learningRate * Math.sqrt(1 - Math.pow(betaTwo, t)) / (1 - Math.pow(betaOne, t));
         for (Map.Entry<String, long[]> s : slices.entrySet()) {
             INDArray gradient = gradients.get(s.getKey()), weight = parameters.get(s.getKey());
-            if (gradient == null) throw new IllegalArgumentException("no gradient for weight '" + s.getKey() + "'");
+            if (gradient == null) throw new IllegalArgumentException(Language.text("error.adam.noGradient", s.getKey()));
             if (gradient.length() != s.getValue()[1]) {
-                throw new IllegalArgumentException("the gradient of '" + s.getKey() + "' has " + gradient.length() + " numbers but the weight has " + s.getValue()[1]);
+                throw new IllegalArgumentException(Language.text("error.adam.gradientLength", s.getKey(), gradient.length(), s.getValue()[1]));
             }
             update(weight, gradient, s.getValue()[0], s.getValue()[1], alpha);
         }
@@ -79,11 +80,11 @@ public final class Adam {
     /** The whole of Adam for one weight of n numbers whose m starts at {@code at} in the state (v follows at at + n). */
     private void update(INDArray weight, INDArray gradient, long at, long n, double alpha) {
         if (weight.dataType() != state.dataType() || gradient.dataType() != state.dataType()) {
-            throw new IllegalArgumentException("Adam updates weights of " + state.dataType() + "; got " + weight.dataType()
-                    + " " + java.util.Arrays.toString(weight.shape()) + " and its gradient " + gradient.dataType());
+            throw new IllegalArgumentException(Language.text("error.adam.dataType", state.dataType(), weight.dataType(), java.util.Arrays.toString(weight.shape()), gradient.dataType()));
         }
         if (!flat(weight) || !flat(gradient)) {   // a strided view: the same pass over contiguous copies, copied back
             INDArray w = weight.dup('c'), g = gradient.dup('c');
+            // internal: dup('c') always returns a contiguous copy
             if (!flat(w) || !flat(g)) throw new IllegalStateException("cannot lay out " + weight.shapeInfoToString() + " contiguously");
             update(w, g, at, n, alpha);
             weight.assign(w);
@@ -125,9 +126,9 @@ public final class Adam {
 
     /** β₁, β₂ and ε within their ranges, or an error that names the one that is not. */
     static void checkSettings(double betaOne, double betaTwo, double epsilon) {
-        if (!(betaOne >= 0 && betaOne < 1)) throw new IllegalArgumentException("Adam's betaOne (β₁) is " + betaOne + " but must be in [0, 1), e.g. " + DEFAULT_BETA_ONE);
-        if (!(betaTwo >= 0 && betaTwo < 1)) throw new IllegalArgumentException("Adam's betaTwo (β₂) is " + betaTwo + " but must be in [0, 1), e.g. " + DEFAULT_BETA_TWO);
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) throw new IllegalArgumentException("Adam's epsilon (ε) is " + epsilon + " but must be > 0, e.g. " + DEFAULT_EPSILON);
+        if (!(betaOne >= 0 && betaOne < 1)) throw new IllegalArgumentException(Language.text("error.adam.betaOne", betaOne, DEFAULT_BETA_ONE));
+        if (!(betaTwo >= 0 && betaTwo < 1)) throw new IllegalArgumentException(Language.text("error.adam.betaTwo", betaTwo, DEFAULT_BETA_TWO));
+        if (!(epsilon > 0) || Double.isInfinite(epsilon)) throw new IllegalArgumentException(Language.text("error.adam.epsilon", epsilon, DEFAULT_EPSILON));
     }
 
     public double learningRate() { return learningRate; }
@@ -143,7 +144,7 @@ public final class Adam {
     }
 
     private static INDArray first(Map<String, INDArray> parameters) {
-        if (parameters.isEmpty()) throw new IllegalArgumentException("a model with no weights has nothing to train");
+        if (parameters.isEmpty()) throw new IllegalArgumentException(Language.text("error.adam.noWeights"));
         return parameters.values().iterator().next();
     }
 

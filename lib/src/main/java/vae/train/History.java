@@ -34,7 +34,7 @@ public final class History {
     /** The seconds of all the trained epochs together (epoch 0's measuring not counted). */
     public double trainingSeconds() { return epochs.stream().filter(e -> e.number() > 0).mapToDouble(Epoch::seconds).sum(); }
     public Epoch last() {
-        if (epochs.isEmpty()) throw new IllegalStateException("no epoch has finished yet");
+        if (epochs.isEmpty()) throw new IllegalStateException(Language.text("error.history.empty"));
         return epochs.get(epochs.size() - 1);
     }
     /** True when training was stopped by an interrupt before all epochs ran. */

@@ -89,6 +89,7 @@ public record Provenance(TrainingConfig training, Data data, Double testLoss, St
         try (InputStream in = Provenance.class.getResourceAsStream("/vae/library.properties")) {
             if (in != null) p.load(in);
         } catch (IOException e) {
+            // internal: the library jar always carries vae/library.properties
             throw new IllegalStateException("vae/library.properties of the vae-lib jar cannot be read: " + e.getMessage(), e);
         }
         p.entrySet().removeIf(e -> e.getValue().toString().startsWith("${"));   // not filtered: built outside Maven

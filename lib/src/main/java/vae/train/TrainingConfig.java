@@ -2,6 +2,7 @@ package vae.train;
 
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import vae.Language;
 
 /**
  * How to train, every default in one place.
@@ -19,9 +20,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record TrainingConfig(int epochs, int batchSize, double learningRate, double adamBetaOne, double adamBetaTwo,
                              double adamEpsilon, long seed) {
     public TrainingConfig {
-        if (epochs < 1) throw new IllegalArgumentException("epochs is " + epochs + " but must be ≥ 1");
-        if (batchSize < 1) throw new IllegalArgumentException("batchSize is " + batchSize + " but must be ≥ 1");
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException("learningRate is " + learningRate + " but must be > 0");
+        if (epochs < 1) throw new IllegalArgumentException(Language.text("error.training.epochs", epochs));
+        if (batchSize < 1) throw new IllegalArgumentException(Language.text("error.training.batchSize", batchSize));
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) throw new IllegalArgumentException(Language.text("error.training.learningRate", learningRate));
         Adam.checkSettings(adamBetaOne, adamBetaTwo, adamEpsilon);
     }
 
