@@ -75,7 +75,7 @@ class VietnameseTermsTest {
      * A gloss the glossary allows once after the Vietnamese term: "tiên nghiệm (prior)", "sụp đổ hậu nghiệm (posterior
      * collapse)", "phân phối hậu nghiệm gộp (aggregate posterior)".
      */
-    static final Pattern GLOSS = Pattern.compile("((?:tiên|hậu) nghiệm(?:\\s+\\p{L}+){0,2}\\s*)\\((?:[A-Za-z-]+ )*(?:priors?|posteriors?|collapse)\\)",
+    static final Pattern GLOSS = Pattern.compile("((?:tiên|hậu) nghiệm[*_]*(?:\\s+\\p{L}+){0,2}[*_]*\\s*)\\((?:[A-Za-z-]+ )*(?:priors?|posteriors?|collapse)\\)",
             Pattern.UNICODE_CHARACTER_CLASS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     static final Pattern VIETNAMESE_LETTER = Pattern.compile("[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -133,7 +133,7 @@ class VietnameseTermsTest {
         assertTrue(found.contains("«9.000-style") && found.contains("in «") && found.split("9.000-style", -1).length == 4, "9.000, 2.000 and 100.000: " + found);
 
         String fine = "Lượt truyền xuôi, thủ thuật tái tham số hóa, hệ số điều chỉnh b, độ lệch chuẩn σ, 640 804 tham số huấn luyện được, "
-                + "phân phối tiên nghiệm (prior), sụp đổ hậu nghiệm (posterior collapse), phân phối hậu nghiệm gộp (aggregate posterior), "
+                + "phân phối tiên nghiệm (prior), **phân phối tiên nghiệm** (prior), sụp đổ hậu nghiệm (posterior collapse), phân phối hậu nghiệm gộp (aggregate posterior), "
                 + "ô mã, trải phẳng, tốc độ học, **Bài tập 1 — x.**, tập kiểm tra, lông, lồng, lỗ, bộ tối ưu, 9000 ảnh, 0.39, 128.9, "
                 + "0.5000, 100 000, −5.427, σ ≈ [1.051, 1.162], trọng số được huấn luyện, AggregatePosterior, `priorBox`, `optimizer`,\n```java\nvar optimizer = lô;\n```\n[link](https://x.org/posterior)";
         List<String> none = new ArrayList<>();
