@@ -80,10 +80,10 @@ class LearnerMessagesTest {
 
         ForwardPass pass = Vae.lesson().forward(Nd4j.zeros(1, 784), new Random(1));
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> pass.get("x̂"));
-        assertTrue(name.getMessage().startsWith("Lượt truyền xuôi này không có giá trị nào tên 'x̂'; các giá trị có là ["), name.getMessage());
+        assertTrue(name.getMessage().startsWith("Lượt truyền xuôi này không có giá trị nào tên 'x̂'; chỉ có các giá trị ["), name.getMessage());
 
         IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () -> new ReparameterizationGraph(new double[3], new double[2]));
-        assertEquals("mu có 3 phần tử nhưng logVar có 2: hãy đưa mỗi thứ một phần tử cho mỗi chiều ẩn", sizes.getMessage());
+        assertEquals("mu có 3 phần tử nhưng logVar có 2: mỗi chiều ẩn cần một phần tử của mu và một của logVar", sizes.getMessage());
 
         Language.reset();
         assertEquals("Image index 90000 is outside test, which holds images 0 to 999",
