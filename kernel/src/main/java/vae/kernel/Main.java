@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import vae.kernel.install.Installer;
+import vae.kernel.install.IpcKernelspec;
 import vae.kernel.runner.NotebookRunner;
 import vae.kernel.session.Session;
 import vae.kernel.wire.ConnectionInfo;
@@ -21,7 +22,7 @@ import vae.kernel.wire.Wire;
  * <pre>
  *   kernel CONNECTION_FILE                       run as a Jupyter kernel (what kernel.json starts)
  *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE]
- *                                                install the kernelspec vae-java
+ *                                                install the kernelspecs vae-java and vae-java-ipc
  *   run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
  *                                                execute notebooks headless, write the executed copies
  * </pre>
@@ -33,7 +34,8 @@ public final class Main {
             usage: java -cp CLASSPATH vae.kernel.Main COMMAND
               kernel CONNECTION_FILE       run as a Jupyter kernel (kernel.json starts this)
               install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE]
-                                           install the kernelspec "vae-java" (default --user: $JUPYTER_DATA_DIR
+                                           install the kernelspecs "vae-java" and "vae-java-ipc" (a launcher in
+                                           front, for frontends using ipc: Colab) (default --user: $JUPYTER_DATA_DIR
                                            or ~/.local/share/jupyter); --copy-jars copies the jars into it;
                                            --cds records an AppCDS archive for it (not faster here: BENCHMARKS.md);
                                            --heap / --native-memory: the kernel's Java heap and ND4J's arrays
@@ -72,6 +74,10 @@ public final class Main {
         }
         KernelLog.toFile("kernel");
         ConnectionInfo info = ConnectionInfo.read(Path.of(args[0]));
+        if (!info.transport().equals("tcp")) { // ipc (Colab): JeroMQ would bind where no frontend connects
+            System.err.println(IpcKernelspec.refusal(info.transport()));
+            return 3;
+        }
         Wire wire = new Wire(info);
         // Answer kernel_info at once; JShell starts meanwhile and the first request that needs it waits.
         CompletableFuture<Session> session = CompletableFuture.supplyAsync(Session::create);
@@ -131,6 +137,7 @@ public final class Main {
         List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
         Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy, cds, memory);
         System.out.println("Installed kernelspec " + Installer.NAME + " (\"" + Installer.DISPLAY_NAME + "\") in " + dir + ", " + memory);
+        System.out.println("Installed kernelspec " + IpcKernelspec.NAME + " (\"" + IpcKernelspec.DISPLAY_NAME + "\") beside it, for ipc (Colab)");
         return 0;
     }
 

@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Installs the kernelspec {@code vae-java} into a Jupyter data directory, like {@code python -m ipykernel install}.
+ * Installs the kernelspec {@code vae-java} into a Jupyter data directory, like {@code python -m ipykernel install},
+ * and beside it {@link IpcKernelspec} {@code vae-java-ipc} (the same kernel, for frontends that start kernels over ipc).
  * Its argv starts the {@code java} that ran the installer, with the installer's own classpath (or a copy of it).
  */
 public final class Installer {
@@ -152,6 +153,7 @@ public final class Installer {
         metadata.addProperty("debugger", false);
         spec.add("metadata", metadata);
         Files.writeString(dir.resolve("kernel.json"), new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
+        IpcKernelspec.install(dataDir, spec); // the same kernel behind a launcher, for frontends that use ipc (Colab)
         return dir;
     }
 

@@ -39,6 +39,25 @@ class InstallerTest {
     }
 
     @Test
+    void besideItTheIpcKernelspecPutsThePythonLauncherInFrontOfTheSameJvm(@TempDir Path data) throws Exception {
+        Path plain = Installer.install(data, "/opt/java/bin/java", List.of("/a/kernel.jar"), false);
+        Path dir = data.resolve("kernels").resolve(IpcKernelspec.NAME);
+        JsonObject spec = JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject();
+        JsonObject jvmSpec = JsonParser.parseString(Files.readString(plain.resolve("kernel.json"))).getAsJsonObject();
+        List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        List<String> jvm = jvmSpec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        // "python3": jupyter_client replaces it by the Python it runs in, which has pyzmq
+        assertEquals(List.of("python3", dir.resolve("ipc_launcher.py").toAbsolutePath().toString(), "{connection_file}"),
+                argv.subList(0, 3));
+        assertEquals(jvm.subList(0, jvm.size() - 1), argv.subList(3, argv.size()), "the same JVM; the launcher adds its file");
+        assertTrue(Files.readString(dir.resolve("ipc_launcher.py")).contains("import zmq"));
+        assertEquals(IpcKernelspec.DISPLAY_NAME, spec.get("display_name").getAsString());
+        assertEquals("message", spec.get("interrupt_mode").getAsString());
+        assertEquals(jvmSpec.get("env"), spec.get("env"));
+        assertEquals(jvmSpec.get("metadata"), spec.get("metadata"));
+    }
+
+    @Test
     void heapAndNativeMemoryOptionsReachTheKernelspec(@TempDir Path data) throws Exception {
         KernelMemory memory = KernelMemory.defaults().withHeap("2g").withNative("512m");
         Path dir = Installer.install(data, "java", List.of("/a/kernel.jar"), false, false, memory);
