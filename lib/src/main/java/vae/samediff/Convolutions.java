@@ -64,7 +64,7 @@ public final class Convolutions {
      */
     public static SDVariable convTranspose3x3(SameDiff sd, SDVariable in, SDVariable weights, SDVariable bias, long n, int stride, int outputPadding) {
         OneDnn.useForConvolutions(sd);   // the graph that gets a deconv2d runs it on oneDNN where loaded
-        if (outputPadding < 0 || outputPadding > 1 || outputPadding >= stride) {
+        if (outputPadding < 0 || outputPadding > 1 || outputPadding >= stride) {   // PyTorch: output_padding < stride, and here ≤ padding
             throw new IllegalArgumentException(Language.text(stride > 1 ? "error.conv.outputPadding" : "error.conv.outputPaddingZero", outputPadding, stride));
         }
         int m = Math.toIntExact((n - 1) * stride - 2 + 3 + outputPadding);
