@@ -1,10 +1,10 @@
 """Starts the Java kernel the way Google Colab does, over ZeroMQ's ipc transport, with jupyter_client, and prints what
 it saw as JSON (the last line).
 
-    ipc_session.py [full|smoke]
+    ipc_session.py [full|smoke] [KERNEL]
 
 IpcTransportIT (JUnit) runs this with JUPYTER_DATA_DIR pointing at a data dir where both kernelspecs are installed.
-"vae-java-ipc" (the launcher in front of the JVM): a cell's value, an interrupt of an endless loop with a variable
+KERNEL, by default "vae-java-ipc" (the launcher in front of the JVM; "vae-java" after install --ipc): a cell's value, an interrupt of an endless loop with a variable
 still there after it, a line read from the keyboard (input_request / input_reply on stdin), a widget (the kernel's
 comm_open, the frontend's comm_msg back and the observer's output), then shutdown (the launcher exits with the JVM's
 code and leaves no JVM behind), or, in "smoke", a value, the keyboard and SIGTERM to the launcher. "vae-java" (the plain
@@ -135,10 +135,10 @@ def gone(pid):
         return True
 
 
-def ipc_kernel(workdir, mode):
+def ipc_kernel(workdir, mode, name):
     seen = {}
     t0 = time.time()
-    km = start("vae-java-ipc", workdir)
+    km = start(name, workdir)
     kc = km.client()
     kc.start_channels()
     try:
@@ -196,8 +196,9 @@ def plain_kernel_refuses(workdir):
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else "full"
     workdir = tempfile.mkdtemp(prefix="vae-ipc-")
-    seen = {"python": sys.executable, "mode": mode}
-    seen["ipc"] = ipc_kernel(workdir, mode)
+    name = sys.argv[2] if len(sys.argv) > 2 else "vae-java-ipc"
+    seen = {"python": sys.executable, "mode": mode, "kernel": name}
+    seen["ipc"] = ipc_kernel(workdir, mode, name)
     if mode == "full":
         seen["plain"] = plain_kernel_refuses(workdir)
     print(json.dumps(seen))

@@ -21,7 +21,7 @@ import vae.kernel.wire.Wire;
  *
  * <pre>
  *   kernel CONNECTION_FILE                       run as a Jupyter kernel (what kernel.json starts)
- *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE]
+ *   install [--user|--sys-prefix|--prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE] [--ipc]
  *                                                install the kernelspecs vae-java and vae-java-ipc
  *   run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
  *                                                execute notebooks headless, write the executed copies
@@ -33,13 +33,12 @@ public final class Main {
     static final String USAGE = """
             usage: java -cp CLASSPATH vae.kernel.Main COMMAND
               kernel CONNECTION_FILE       run as a Jupyter kernel (kernel.json starts this)
-              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE]
-                                           install the kernelspecs "vae-java" and "vae-java-ipc" (a launcher in
-                                           front, for frontends using ipc: Colab) (default --user: $JUPYTER_DATA_DIR
-                                           or ~/.local/share/jupyter); --copy-jars copies the jars into it;
+              install [--user | --sys-prefix | --prefix DIR] [--copy-jars] [--cds] [--heap SIZE] [--native-memory SIZE] [--ipc]
+                                           install the kernelspecs "vae-java" and "vae-java-ipc" (a pyzmq launcher in front,
+                                           for frontends using ipc: Colab; --ipc puts it in vae-java too) (default --user:
+                                           $JUPYTER_DATA_DIR or ~/.local/share/jupyter); --copy-jars copies the jars into it;
                                            --cds records an AppCDS archive for it (not faster here: BENCHMARKS.md);
-                                           --heap / --native-memory: the kernel's Java heap and ND4J's arrays
-                                           (default 1g each)
+                                           --heap / --native-memory: the kernel's Java heap and ND4J's arrays (default 1g each)
               run [--keep-going] [--output-dir DIR | --in-place] NOTEBOOK...
                                            execute notebooks without Jupyter; writes DIR/NAME.ipynb
                                            (default DIR: target/executed); exit 1 on the first error""";
@@ -74,8 +73,7 @@ public final class Main {
         }
         KernelLog.toFile("kernel");
         ConnectionInfo info = ConnectionInfo.read(Path.of(args[0]));
-        if (!info.transport().equals("tcp")) { // ipc (Colab): JeroMQ would bind where no frontend connects
-            System.err.println(IpcKernelspec.refusal(info.transport()));
+        if (IpcKernelspec.refuses(info.transport())) { // ipc (Colab): JeroMQ would bind where no frontend connects
             return 3;
         }
         Wire wire = new Wire(info);
@@ -93,10 +91,12 @@ public final class Main {
         Path prefix = null;
         boolean copy = false;
         boolean cds = false;
+        boolean ipc = false;
         vae.kernel.install.KernelMemory memory = vae.kernel.install.KernelMemory.defaults();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--cds" -> cds = true;
+                case "--ipc" -> ipc = true;
                 case "--heap", "--native-memory" -> {
                     if (i + 1 >= args.length) {
                         System.err.println(args[i] + " needs a size, e.g. " + args[i] + " 2g");
@@ -137,7 +137,7 @@ public final class Main {
         List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
         Path dir = Installer.install(dataDir, Installer.currentJava(), classpath, copy, cds, memory);
         System.out.println("Installed kernelspec " + Installer.NAME + " (\"" + Installer.DISPLAY_NAME + "\") in " + dir + ", " + memory);
-        System.out.println("Installed kernelspec " + IpcKernelspec.NAME + " (\"" + IpcKernelspec.DISPLAY_NAME + "\") beside it, for ipc (Colab)");
+        System.out.println(IpcKernelspec.installed(dataDir, ipc));
         return 0;
     }
 

@@ -23,8 +23,9 @@ import vae.kernel.install.IpcKernelspec;
  * {@code src/test/python/ipc_session.py} starts the installed kernelspecs that way with jupyter_client. Through
  * {@code vae-java-ipc} (the pyzmq launcher in front of the JVM) a value, an interrupt, keyboard input and a widget's
  * messages both ways pass, and the launcher ends with the JVM; the plain {@code vae-java} exits at once, saying why
- * and what to choose instead. Run with Debian's python3 (jupyter_client 7, pyzmq 24), and again briefly with the
- * project's {@code .venv} Python where it has jupyter_client (8, pyzmq 27). Skipped where jupyter_client is absent.
+ * and what to choose instead; with Debian's python3 (jupyter_client 7, pyzmq 24). Then, briefly, {@code vae-java}
+ * installed with {@code --ipc} (Colab's case), with the project's {@code .venv} Python where it has jupyter_client (8,
+ * pyzmq 27), stopped by SIGTERM. Skipped where /usr/bin/python3 or its jupyter_client is absent.
  */
 class IpcTransportIT {
     @TempDir
@@ -51,8 +52,8 @@ class IpcTransportIT {
     }
 
     /** Runs ipc_session.py with {@code python}; its JSON. jupyter_client replaces the spec's "python3" by this Python. */
-    static JsonObject session(String python, String mode) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(python, "src/test/python/ipc_session.py", mode).redirectErrorStream(true);
+    static JsonObject session(String python, String mode, Path data, String kernel) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(python, "src/test/python/ipc_session.py", mode, kernel).redirectErrorStream(true);
         // JUPYTER_PATH comes first in every jupyter_core, even where a virtualenv's own kernelspecs would win over the
         // user's data dir: this test's kernelspecs are the ones started.
         pb.environment().put("JUPYTER_PATH", data.toString());
@@ -72,7 +73,7 @@ class IpcTransportIT {
 
     @Test
     void theLauncherCarriesExecuteInterruptInputAndWidgetsOverIpc() throws Exception {
-        JsonObject seen = session("/usr/bin/python3", "full");
+        JsonObject seen = session("/usr/bin/python3", "full", data, IpcKernelspec.NAME);
         JsonObject ipc = seen.getAsJsonObject("ipc");
         assertEquals("ipc", ipc.get("transport").getAsString());
         assertEquals(5, ipc.get("unix_sockets").getAsInt(), "the frontend's five sockets are Unix sockets: " + ipc);
@@ -106,12 +107,15 @@ class IpcTransportIT {
                 && stderr.contains(IpcKernelspec.DISPLAY_NAME), "it says why and names the way out: " + stderr);
     }
 
+    /** The project's .venv Python where it has jupyter_client (8, pyzmq 27), else Debian's; vae-java after --ipc. */
     @Test
-    void theLauncherRunsWithAVirtualEnvironmentsPythonAndStopsTheJvmOnSigterm() throws Exception {
+    void withIpcVaeJavaStartsThroughTheLauncherWhichStopsTheJvmOnSigterm() throws Exception {
         Path venv = Path.of("..", ".venv", "bin", "python").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isExecutable(venv) && imports(venv.toString()),
-                "Skipping the virtualenv leg: no " + venv + " with jupyter_client (./tutorial makes it)");
-        JsonObject seen = session(venv.toString(), "smoke");
+        String python = Files.isExecutable(venv) && imports(venv.toString()) ? venv.toString() : "/usr/bin/python3";
+        Path withIpc = tmp.resolve("jupyter-data-ipc");
+        Installer.install(withIpc, Installer.currentJava(), KernelIT.kernelClasspath(), false);
+        IpcKernelspec.installed(withIpc, true);
+        JsonObject seen = session(python, "smoke", withIpc, Installer.NAME);
         JsonObject ipc = seen.getAsJsonObject("ipc");
         assertEquals(seen.get("python").getAsString(), ipc.get("launcher_python").getAsString(),
                 "jupyter_client starts the launcher with its own Python (the spec says python3)");

@@ -3,6 +3,7 @@ package vae.kernel.install;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,6 +55,34 @@ public final class IpcKernelspec {
         return dir;
     }
 
+    /**
+     * After {@link Installer#install}: with {@code launcherForPlain} ({@code install --ipc}) the plain kernelspec's
+     * {@code kernel.json} becomes the ipc one (display name kept), so notebooks whose metadata names {@code vae-java}
+     * start through the launcher (Colab starts the kernel the notebook names). Returns the line the installer prints.
+     */
+    public static String installed(Path dataDir, boolean launcherForPlain) throws IOException {
+        String line = "Installed kernelspec " + NAME + " (\"" + DISPLAY_NAME + "\") beside it, for frontends that start"
+                + " kernels over ipc (Google Colab)";
+        if (!launcherForPlain) {
+            return line;
+        }
+        JsonObject spec = JsonParser.parseString(Files.readString(dataDir.resolve("kernels").resolve(NAME)
+                .resolve("kernel.json"))).getAsJsonObject();
+        spec.addProperty("display_name", Installer.DISPLAY_NAME);
+        Files.writeString(dataDir.resolve("kernels").resolve(Installer.NAME).resolve("kernel.json"),
+                new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
+        return line + "; --ipc: " + Installer.NAME + " starts through that launcher too";
+    }
+
+    /** True, after saying why on stderr (which Jupyter logs), where the kernel cannot serve the transport: not tcp. */
+    public static boolean refuses(String transport) {
+        if (transport.equals("tcp")) {
+            return false;
+        }
+        System.err.println(refusal(transport));
+        return true;
+    }
+
     /** What the plain kernel prints (to stderr, which Jupyter logs) before it exits on a connection file it cannot serve. */
     public static String refusal(String transport) {
         return "The Java kernel (" + Installer.NAME + ") was started with \"transport\": \"" + transport + "\" in its"
@@ -61,8 +90,9 @@ public final class IpcKernelspec {
                 + " frontend connects and the notebook would wait at \"Connecting\" for ever. Google Colab starts kernels"
                 + " over ipc, and so does jupyter_client with transport='ipc'. The way out: choose the kernel \""
                 + DISPLAY_NAME + "\" (kernelspec " + NAME + ", which \"./tutorial install-kernel\" or \"vae.kernel.Main"
-                + " install\" writes beside " + Installer.NAME + "; on Colab set the notebook's metadata.kernelspec.name"
-                + " to " + NAME + "): its Python launcher speaks ipc to the frontend and tcp to this kernel. Or start the"
-                + " frontend with transport tcp (Jupyter's default).";
+                + " install\" writes beside " + Installer.NAME + "), whose Python launcher speaks ipc to the frontend and tcp"
+                + " to this kernel; or install with --ipc (\"./tutorial install-kernel --ipc\"), which puts that launcher in "
+                + Installer.NAME + " too, for notebooks that name " + Installer.NAME + " (on Colab); or start the frontend"
+                + " with transport tcp (Jupyter's default).";
     }
 }

@@ -58,6 +58,19 @@ class InstallerTest {
     }
 
     @Test
+    void withIpcThePlainKernelspecStartsThroughTheLauncherToo(@TempDir Path data) throws Exception {
+        Path plain = Installer.install(data, "/opt/java/bin/java", List.of("/a/kernel.jar"), false);
+        assertTrue(IpcKernelspec.installed(data, false).contains(IpcKernelspec.NAME));
+        assertEquals("/opt/java/bin/java", JsonParser.parseString(Files.readString(plain.resolve("kernel.json")))
+                .getAsJsonObject().getAsJsonArray("argv").get(0).getAsString(), "without --ipc: the plain JVM");
+        assertTrue(IpcKernelspec.installed(data, true).contains("--ipc"));
+        JsonObject spec = JsonParser.parseString(Files.readString(plain.resolve("kernel.json"))).getAsJsonObject();
+        JsonObject ipc = JsonParser.parseString(Files.readString(data.resolve("kernels/vae-java-ipc/kernel.json"))).getAsJsonObject();
+        assertEquals(ipc.get("argv"), spec.get("argv"));
+        assertEquals("Java (VAE notebooks)", spec.get("display_name").getAsString());
+    }
+
+    @Test
     void heapAndNativeMemoryOptionsReachTheKernelspec(@TempDir Path data) throws Exception {
         KernelMemory memory = KernelMemory.defaults().withHeap("2g").withNative("512m");
         Path dir = Installer.install(data, "java", List.of("/a/kernel.jar"), false, false, memory);
