@@ -109,6 +109,30 @@ class CommandLineIT {
         assertEquals("Java (VAE notebooks) java message", list.output().strip(), list.output());
     }
 
+    /** ./tutorial's own options as a learner meets them: the frontends in its help, in English and Vietnamese, and a refusal. */
+    @Test
+    void tutorialHelpNamesTheFrontendsInBothLanguagesAndRefusesAnUnknownOne() throws Exception {
+        Path script = Path.of("..", "tutorial").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.isExecutable(script) && Files.isExecutable(Path.of("/bin/bash")), "needs bash");
+        Run help = run(List.of(script.toString(), "--help"));
+        assertEquals(0, help.code(), help.output());
+        for (String said : List.of("JupyterLab 4 by default", "--frontend notebook", "--frontend classic", "--lang vi",
+                "jupyter-requirements.txt", "install-kernel", "run [--keep-going]")) {
+            assertTrue(help.output().contains(said), "the help should say " + said + ":\n" + help.output());
+        }
+        Run vi = run(List.of(script.toString(), "--lang", "vi", "--help"));
+        assertEquals(0, vi.code(), vi.output());
+        assertTrue(vi.output().contains("mặc định là JupyterLab 4") && vi.output().contains("mở Notebook 7 thay cho JupyterLab"),
+                vi.output());
+        Run wrong = run(List.of(script.toString(), "--lang", "vi", "--frontend", "lab3"));
+        assertEquals(1, wrong.code(), wrong.output());
+        assertTrue(wrong.output().contains("--frontend nhận lab (JupyterLab 4, mặc định)"), wrong.output());
+        Run english = run(List.of(script.toString(), "--frontend=jupyterlab"));
+        assertEquals(1, english.code(), english.output());
+        assertTrue(english.output().contains("--frontend takes lab (JupyterLab 4, the default), notebook (Notebook 7)"
+                + " or classic (Notebook 6.4), not 'jupyterlab'"), english.output());
+    }
+
     @Test
     void kernelExitsWhenItsParentProcessDies() throws Exception {
         Process parent = new ProcessBuilder("sleep", "2").start();
