@@ -27,7 +27,8 @@ import vae.model.Vae;
 class LanguageTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("%[sd%]");
     /** Whole labels the Vietnamese edition keeps as they are (the README's glossary keeps KL and epoch; ELBO is a name). */
-    private static final java.util.Set<String> SAME_IN_BOTH = java.util.Set.of("KL", "epoch", "ELBO", "q(z|x)", "p(z|x)", "log p̂(x), k = %d");
+    private static final java.util.Set<String> SAME_IN_BOTH = java.util.Set.of("KL", "epoch", "ELBO", "q(z|x)", "p(z|x)", "log p̂(x), k = %d",
+            "History(1 epoch%s%s)");
 
     @AfterEach
     void backToEnglish() { Language.reset(); }

@@ -146,7 +146,7 @@ class OutputsSpeakTheLanguageTest {
         assertTrue(out.get("TrainingPlots.compare kl").contains("β = 0.0, test") && out.get("TrainingPlots.compare kl").contains("KL (nats per image)"),
                 out.get("TrainingPlots.compare kl"));
         assertEquals("epoch 2/5 [###############---------------] batch 35/71 loss 143.20", out.get("TerminalProgressBar.render"));
-        assertTrue(out.get("History.toString").startsWith("History(1 epochs and epoch 0)"), out.get("History.toString"));
+        assertTrue(out.get("History.toString").startsWith("History(1 epoch and epoch 0)"), out.get("History.toString"));
         assertTrue(out.get("History.toString").contains("epoch 1: train {loss="), out.get("History.toString"));
         assertTrue(out.get("Mnist.train()").startsWith("train: 9000 images"), out.get("Mnist.train()"));
         assertTrue(out.get("Mnist.train().first(100)").startsWith("train (first 100): 100 images"), out.get("Mnist.train().first(100)"));

@@ -47,8 +47,10 @@ public final class History {
     public double[] test(String loss) { return epochs.stream().mapToDouble(e -> e.test().getOrDefault(loss, Double.NaN)).toArray(); }
 
     @Override public String toString() {
-        StringBuilder s = new StringBuilder(Language.text("history.summary", trainedEpochs(),
-                hasEpochZero() ? Language.text("history.andEpochZero") : "", interrupted ? Language.text("history.interrupted") : ""));
+        String zero = hasEpochZero() ? Language.text("history.andEpochZero") : "";
+        String stopped = interrupted ? Language.text("history.interrupted") : "";
+        StringBuilder s = new StringBuilder(trainedEpochs() == 1 ? Language.text("history.summaryOne", zero, stopped) // "1 epoch", not "1 epochs"
+                : Language.text("history.summary", trainedEpochs(), zero, stopped));
         for (Epoch e : epochs) {
             s.append(String.format(Locale.ROOT, "%n  ")).append(Language.text("history.epoch", e.number(), fourDigits(e.train()), fourDigits(e.test()), e.seconds()));
         }
