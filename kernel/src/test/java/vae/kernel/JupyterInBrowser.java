@@ -367,6 +367,15 @@ final class JupyterInBrowser implements AutoCloseable {
                             f.complete(m.getAsJsonObject("result"));
                         }
                     }
+                } else if (m.has("method") && "Page.javascriptDialogOpening".equals(m.get("method").getAsString())) {
+                    // Only after Page.enable: a page asking before it unloads (unsaved changes) would block every call.
+                    JsonObject answer = new JsonObject();
+                    answer.addProperty("id", ids.incrementAndGet());
+                    answer.addProperty("method", "Page.handleJavaScriptDialog");
+                    JsonObject accept = new JsonObject();
+                    accept.addProperty("accept", true);
+                    answer.add("params", accept);
+                    ws.sendText(answer.toString(), true);
                 }
             }
             ws.request(1);
