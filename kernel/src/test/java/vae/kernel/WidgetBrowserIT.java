@@ -106,19 +106,22 @@ class WidgetBrowserIT {
     /**
      * The same with ipywidgets 8's manager for the classic Notebook (widgetsnbextension 4, whose nbextension has the
      * same name as Debian's and replaces it here), which speaks protocol 2.1 to the kernel. Debian has no package of
-     * it, so this runs only where {@code VAE_WIDGETSNBEXTENSION} names its folder {@code jupyter-js-widgets} (from the
-     * wheel: {@code pip download --no-deps widgetsnbextension==4.0.16}, then {@code
-     * widgetsnbextension-4.0.16.data/data/share/jupyter/nbextensions/jupyter-js-widgets}).
+     * it; ipywidgets 8.1.9 in the project's {@code .venv/} ({@link JupyterFrontend#venv()}) brings widgetsnbextension
+     * 4.0.16, whose folder {@code share/jupyter/nbextensions/jupyter-js-widgets} this takes, or the one that {@code
+     * VAE_WIDGETSNBEXTENSION} names (from the wheel: {@code pip download --no-deps widgetsnbextension==4.0.16}, then
+     * {@code widgetsnbextension-4.0.16.data/data/share/jupyter/nbextensions/jupyter-js-widgets}).
      */
     @Test
     void notebook11sSlidersDecodeADigitLiveWithIpywidgets8sManager() throws Exception {
         String missing = JupyterInBrowser.missingWidgets();
         Assumptions.assumeTrue(missing == null, "Skipping the widget browser test: needs " + missing);
-        String extension = System.getenv("VAE_WIDGETSNBEXTENSION");
-        Assumptions.assumeTrue(extension != null && Files.isRegularFile(Path.of(extension, "extension.js")),
-                "Skipping the ipywidgets 8 browser test: set VAE_WIDGETSNBEXTENSION to widgetsnbextension 4's"
-                        + " nbextensions/jupyter-js-widgets folder");
-        notebook11(Path.of(extension), new Dom(".widget-hslider .noUi-handle", ".widget-hslider .noUi-target",
+        String set = System.getenv("VAE_WIDGETSNBEXTENSION");
+        Path extension = set != null ? Path.of(set)
+                : JupyterFrontend.venv().resolve("share/jupyter/nbextensions/jupyter-js-widgets");
+        Assumptions.assumeTrue(Files.isRegularFile(extension.resolve("extension.js")),
+                "Skipping the ipywidgets 8 browser test: no widgetsnbextension 4 in " + extension + " (./tutorial jupyter-env"
+                        + " makes .venv/ with it; or set VAE_WIDGETSNBEXTENSION to its nbextensions/jupyter-js-widgets folder)");
+        notebook11(extension, new Dom(".widget-hslider .noUi-handle", ".widget-hslider .noUi-target",
                 ".widget-hslider .widget-readout", ".widget-interact img"), "v8");
     }
 
