@@ -141,6 +141,7 @@ def ipc_kernel(workdir, mode, name):
     km = start(name, workdir)
     kc = km.client()
     kc.start_channels()
+    channels_started = time.time()
     try:
         kc.wait_for_ready(timeout=TIMEOUT)
         seen["ready_s"] = time.time() - t0
@@ -152,6 +153,10 @@ def ipc_kernel(workdir, mode, name):
         seen["jvms"] = len(jvm_children(launcher))
         with open("/proc/%d/cmdline" % launcher, "rb") as f:
             seen["launcher_python"] = f.read().split(b"\0")[0].decode()  # the spec's "python3", replaced by Jupyter
+        # The heartbeat channel pings every second and counts as beating until a ping goes unanswered for 1 s:
+        # past 2.5 s, two pings have gone through the launcher to the JVM and back.
+        time.sleep(max(0.0, 2.5 - (time.time() - channels_started)))
+        seen["heartbeat"] = kc.hb_channel.is_beating()
         reply, values, _ = run(kc, "1+1")
         seen["value"] = {"status": reply["status"], "values": values}
         seen["input"] = read_line(kc, "typed over ipc")

@@ -79,6 +79,7 @@ class IpcTransportIT {
         assertEquals(5, ipc.get("unix_sockets").getAsInt(), "the frontend's five sockets are Unix sockets: " + ipc);
         assertEquals(1, ipc.get("jvms").getAsInt(), "the launcher runs one JVM: " + ipc);
         assertEquals("/usr/bin/python3", ipc.get("launcher_python").getAsString());
+        assertTrue(ipc.get("heartbeat").getAsBoolean(), "the heartbeat passes: " + ipc);
         assertEquals(List.of("2"), strings(ipc.getAsJsonObject("value").getAsJsonArray("values")));
 
         JsonObject input = ipc.getAsJsonObject("input");
