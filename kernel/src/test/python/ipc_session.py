@@ -7,7 +7,8 @@ IpcTransportIT (JUnit) runs this with JUPYTER_DATA_DIR pointing at a data dir wh
 KERNEL, by default "vae-java-ipc" (the launcher in front of the JVM; "vae-java" after install --ipc): a cell's value, an interrupt of an endless loop with a variable
 still there after it, a line read from the keyboard (input_request / input_reply on stdin), a widget (the kernel's
 comm_open, the frontend's comm_msg back and the observer's output), then shutdown (the launcher exits with the JVM's
-code and leaves no JVM behind), or, in "smoke", a value, the keyboard and SIGTERM to the launcher. "vae-java" (the plain
+code and leaves no JVM behind), or, in "smoke", a value, the keyboard and SIGTERM to the launcher, then the same
+kernelspec over tcp (the launcher becomes the JVM). "vae-java" (the plain
 JVM) on ipc: it must exit at once and say why on stderr.
 """
 import json
@@ -182,6 +183,24 @@ def ipc_kernel(workdir, mode, name):
     return seen
 
 
+def over_tcp(name):
+    """The same kernelspec started the usual way (tcp): the launcher runs the JVM on the frontend's own file."""
+    km = KernelManager(kernel_name=name)
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=TIMEOUT)
+        launcher = km.provisioner.process.pid if hasattr(km, "provisioner") and km.provisioner else km.kernel.pid
+        with open("/proc/%d/cmdline" % launcher, "rb") as f:
+            process = f.read().split(b"\0")[0].decode()
+        reply, values, _ = run(kc, "1+1")
+        return {"transport": km.transport, "process": process, "values": values}
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def plain_kernel_refuses(workdir):
     err = os.path.join(workdir, "plain-stderr.txt")
     t0 = time.time()
@@ -206,6 +225,8 @@ def main():
     seen["ipc"] = ipc_kernel(workdir, mode, name)
     if mode == "full":
         seen["plain"] = plain_kernel_refuses(workdir)
+    else:
+        seen["tcp"] = over_tcp(name)
     print(json.dumps(seen))
 
 

@@ -124,5 +124,9 @@ class IpcTransportIT {
         assertEquals(List.of("typed over ipc"), strings(ipc.getAsJsonObject("input").getAsJsonArray("values")));
         assertEquals(143, ipc.get("exit_code").getAsInt(), "SIGTERM stops the JVM and the launcher ends with its code: " + ipc);
         assertFalse(ipc.get("jvm_left").getAsBoolean());
+        JsonObject tcp = seen.getAsJsonObject("tcp");
+        assertEquals("tcp", tcp.get("transport").getAsString());
+        assertTrue(tcp.get("process").getAsString().endsWith("java"), "over tcp the launcher execs the JVM: " + tcp);
+        assertEquals(List.of("2"), strings(tcp.getAsJsonArray("values")));
     }
 }
