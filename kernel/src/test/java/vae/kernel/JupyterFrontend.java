@@ -30,20 +30,28 @@ import vae.kernel.install.Installer;
  * save) and tells where a notebook's cells and kernel are; mouse and keys go in as DevTools input events.
  */
 final class JupyterFrontend implements AutoCloseable {
-    /** The two frontends: the app's name for {@code jupyter APP}, its page for a notebook, its name in messages. */
+    /**
+     * The two frontends: the app's name for {@code jupyter APP}, its page for a notebook ({@code {ws}}: a workspace of
+     * its own for each notebook in JupyterLab, so that tabs open side by side do not restore each other's layout, and
+     * {@code ?reset} an empty one), its name in messages.
+     */
     enum App {
-        LAB("lab", "/lab/tree/", "?reset", "JupyterLab 4", "lab", "LabApp"),
-        NOTEBOOK("notebook", "/notebooks/", "", "Notebook 7", "notebook7", "JupyterNotebookApp");
+        LAB("lab", "/lab/workspaces/{ws}/tree/{nb}?reset", "JupyterLab 4", "lab", "LabApp"),
+        NOTEBOOK("notebook", "/notebooks/{nb}", "Notebook 7", "notebook7", "JupyterNotebookApp");
 
-        final String command, page, query, title, shortName, configClass;
+        final String command, page, title, shortName, configClass;
 
-        App(String command, String page, String query, String title, String shortName, String configClass) {
+        App(String command, String page, String title, String shortName, String configClass) {
             this.command = command;
             this.page = page;
-            this.query = query;
             this.title = title;
             this.shortName = shortName;
             this.configClass = configClass;
+        }
+
+        String page(String notebook) {
+            return page.replace("{ws}", notebook.replaceAll("[^A-Za-z0-9]", "-"))
+                    .replace("{nb}", URLEncoder.encode(notebook, StandardCharsets.UTF_8).replace("+", "%20"));
         }
     }
 
@@ -53,7 +61,10 @@ final class JupyterFrontend implements AutoCloseable {
      */
     static final String HELPERS = """
             window.vae = {
-              panel: () => window.jupyterapp && jupyterapp.shell.currentWidget,
+              // The tab's notebook: the current widget, or (in a tab that has not had the focus) the main area's.
+              panel: () => { if (!window.jupyterapp) { return undefined; }
+                             const s = jupyterapp.shell, c = s.currentWidget;
+                             return c && c.context ? c : Array.from(s.widgets('main')).find(w => w.context); },
               nb: () => vae.panel().content,
               kernel: () => { const p = vae.panel(); const s = p && p.sessionContext && p.sessionContext.session;
                               return s && s.kernel; },
@@ -195,7 +206,14 @@ final class JupyterFrontend implements AutoCloseable {
 
     /** Opens a notebook of the served folder in a new tab and waits until its kernel is connected and idle. */
     Page open(String name) throws Exception {
-        String url = base + app.page + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + app.query;
+        Page page = openTab(name);
+        page.awaitReady();
+        return page;
+    }
+
+    /** Opens a notebook of the served folder in a new tab; {@link Page#awaitReady()} waits for it. */
+    Page openTab(String name) throws Exception {
+        String url = base + app.page(name);
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(devtools + "/json/new?" + url))
                 .PUT(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         JsonObject target = JsonParser.parseString(r.body()).getAsJsonObject();
@@ -203,7 +221,6 @@ final class JupyterFrontend implements AutoCloseable {
                 new JupyterInBrowser.Cdp(http, target.get("webSocketDebuggerUrl").getAsString()));
         pages.add(page);
         page.cdp.call("Page.enable", new JsonObject()); // so that a dialog before unloading is answered (Cdp)
-        page.awaitReady();
         return page;
     }
 
@@ -222,6 +239,11 @@ final class JupyterFrontend implements AutoCloseable {
             this.name = name;
             this.targetId = targetId;
             this.cdp = cdp;
+        }
+
+        /** Makes this the tab in front (the one that gets the focus, and keys), as a learner clicks it. */
+        void front() {
+            cdp.call("Page.bringToFront", new JsonObject());
         }
 
         /** Waits until the page shows this notebook with its kernel connected and idle; installs {@link #HELPERS}. */
