@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -66,10 +67,14 @@ public final class IpcKernelspec {
         if (!launcherForPlain) {
             return line;
         }
-        JsonObject spec = JsonParser.parseString(Files.readString(dataDir.resolve("kernels").resolve(NAME)
-                .resolve("kernel.json"))).getAsJsonObject();
+        Path ipc = dataDir.resolve("kernels").resolve(NAME);
+        Path plain = dataDir.resolve("kernels").resolve(Installer.NAME);
+        JsonObject spec = JsonParser.parseString(Files.readString(ipc.resolve("kernel.json"))).getAsJsonObject();
+        // its own copy of the launcher, so that removing vae-java-ipc leaves vae-java working
+        Files.copy(ipc.resolve(LAUNCHER), plain.resolve(LAUNCHER), StandardCopyOption.REPLACE_EXISTING);
+        spec.getAsJsonArray("argv").set(1, new JsonPrimitive(plain.resolve(LAUNCHER).toAbsolutePath().toString()));
         spec.addProperty("display_name", Installer.DISPLAY_NAME);
-        Files.writeString(dataDir.resolve("kernels").resolve(Installer.NAME).resolve("kernel.json"),
+        Files.writeString(plain.resolve("kernel.json"),
                 new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n");
         return line + "; --ipc: " + Installer.NAME + " starts through that launcher too";
     }

@@ -66,7 +66,12 @@ class InstallerTest {
         assertTrue(IpcKernelspec.installed(data, true).contains("--ipc"));
         JsonObject spec = JsonParser.parseString(Files.readString(plain.resolve("kernel.json"))).getAsJsonObject();
         JsonObject ipc = JsonParser.parseString(Files.readString(data.resolve("kernels/vae-java-ipc/kernel.json"))).getAsJsonObject();
-        assertEquals(ipc.get("argv"), spec.get("argv"));
+        List<String> argv = spec.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        List<String> ipcArgv = ipc.getAsJsonArray("argv").asList().stream().map(e -> e.getAsString()).toList();
+        assertEquals(plain.resolve("ipc_launcher.py").toAbsolutePath().toString(), argv.get(1), "its own copy of the launcher");
+        assertTrue(Files.isRegularFile(plain.resolve("ipc_launcher.py")));
+        assertEquals(ipcArgv.subList(2, ipcArgv.size()), argv.subList(2, argv.size()));
+        assertEquals("python3", argv.get(0));
         assertEquals("Java (VAE notebooks)", spec.get("display_name").getAsString());
     }
 
