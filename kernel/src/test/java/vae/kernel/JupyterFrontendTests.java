@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,12 +237,28 @@ abstract class JupyterFrontendTests {
         JupyterFrontend.Page page = scratch();
         page.js("(() => { const nb = vae.nb(); const cell = nb.widgets[1]; cell.model.sharedModel.setSource('');"
                 + " nb.activeCellIndex = 1; nb.mode = 'edit'; cell.editor.focus(); return 'editing'; })()");
+        String focus = "(document.activeElement ? document.activeElement.className : 'nothing') + ' has the focus'";
+        String inEditor = "vae.nb().widgets[1].editor.hasFocus()";
+        page.expect("the cell's editor to have the focus", 10, () -> "true".equals(page.eval(inEditor)), focus);
         page.type("Math.ma");
-        page.key("Tab", "Tab", 9, null);
-        page.expect("a completion list offering max( after Tab at the end of Math.ma", 30, () -> "true".equals(page.eval(
-                        "!!document.querySelector('.jp-Completer:not(.lm-mod-hidden) .jp-Completer-item[data-value=\"max(\"]')")),
+        String list = "!!document.querySelector('.jp-Completer:not(.lm-mod-hidden) .jp-Completer-item[data-value=\"max(\"]')";
+        // Tab again, after a look at where the focus is, should the list have closed before it was seen (once seen
+        // hidden in Notebook 7, with the list filled: something took the focus from the editor for a moment).
+        for (int attempt = 1; attempt <= 3 && !"true".equals(page.eval(list)); attempt++) {
+            if (attempt > 1) {
+                System.out.println(app().title + ": no completion list seen after Tab " + (attempt - 1) + "; "
+                        + page.eval(focus) + "; pressing Tab again");
+            }
+            page.js("vae.nb().widgets[1].editor.focus(), 'focused'");
+            page.key("Tab", "Tab", 9, null);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < end && !"true".equals(page.eval(list))) {
+                Thread.sleep(100);
+            }
+        }
+        page.expect("a completion list offering max( after Tab at the end of Math.ma", 1, () -> "true".equals(page.eval(list)),
                 "(document.querySelector('.jp-Completer') || {outerHTML: 'no completer'}).outerHTML"
-                        + " + '; the cell: ' + vae.nb().widgets[1].model.sharedModel.getSource()");
+                        + " + '; the cell: ' + vae.nb().widgets[1].model.sharedModel.getSource() + '; ' + " + focus);
         page.key("Enter", "Enter", 13, null);
         page.expect("the cell to read Math.max( once Enter took the completion", 10, () -> "Math.max(".equals(
                 page.eval("vae.nb().widgets[1].model.sharedModel.getSource()")), "vae.nb().widgets[1].model.sharedModel.getSource()");
@@ -287,5 +304,6 @@ abstract class JupyterFrontendTests {
             throw page.failure("got hello from the page printed and its length 19 shown", out, null);
         }
         page.screenshot("input");
+        page.js("vae.nb().widgets[2].model.outputs.clear(), 'cleared'"); // and the spent input box with it
     }
 }
