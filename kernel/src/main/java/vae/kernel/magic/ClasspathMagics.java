@@ -15,8 +15,8 @@ final class ClasspathMagics {
     private ClasspathMagics() {}
 
     static void register(Magics m) {
-        m.line("jars", (args, s, cell, line) -> add(s, expand(args, "%jars"), "%jars"));
-        m.line("classpath", (args, s, cell, line) -> {
+        m.line("jars", "%jars PATH...            add jars, folders or globs (lib/*.jar) to the classpath", (args, s, cell, line) -> add(s, expand(args, "%jars"), "%jars"));
+        m.line("classpath", "%classpath [PATH...]    without PATH: print the classpath; with: as %jars", (args, s, cell, line) -> {
             if (args.isBlank()) {
                 List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
                 entries.addAll(s.addedToClasspath());
@@ -25,7 +25,7 @@ final class ClasspathMagics {
             }
             return add(s, expand(args, "%classpath"), "%classpath");
         });
-        m.line("maven", (args, s, cell, line) -> {
+        m.line("maven", "%maven G:A:V...         resolve from Maven Central, with dependencies, onto the classpath", (args, s, cell, line) -> {
             if (args.isBlank()) {
                 throw new MagicException("%maven needs coordinates, e.g. %maven info.picocli:picocli:4.7.7");
             }

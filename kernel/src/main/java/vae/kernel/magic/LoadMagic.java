@@ -12,7 +12,7 @@ final class LoadMagic {
     private LoadMagic() {}
 
     static void register(Magics m) {
-        m.line("load", (args, s, cell, line) -> {
+        m.line("load", "%load FILE              run a .jsh or .java file, or a notebook's code cells (.ipynb)", (args, s, cell, line) -> {
             if (args.isBlank()) {
                 throw new MagicException("%load needs a file: a .jsh or .java file, or a notebook (.ipynb)");
             }

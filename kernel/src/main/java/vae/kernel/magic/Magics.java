@@ -23,22 +23,57 @@ public final class Magics {
 
     private final Map<String, LineMagic> lineMagics = new TreeMap<>();
     private final Map<String, CellMagic> cellMagics = new TreeMap<>();
+    /** One line of usage per magic, keyed by its name with % or %%: what %lsmagic lists and a wrong call repeats. */
+    private final Map<String, String> usages = new TreeMap<>();
 
-    /** The kernel's magics: {@code %jars %classpath %maven %load %time %%time}. */
+    /** The kernel's magics: {@code %jars %classpath %maven %load %time %%time}, and {@code %lsmagic}/{@code %help} listing them. */
     public static Magics standard() {
         Magics m = new Magics();
         ClasspathMagics.register(m);
         LoadMagic.register(m);
         TimeMagics.register(m);
+        LineMagic list = (args, s, cell, line) -> new Evaluator.Result(true, m.usage(), java.util.List.of());
+        m.line("lsmagic", "%lsmagic                every magic with one line of usage (as IPython's %lsmagic)", list);
+        m.line("help", "%help                   the same list", list);
         return m;
     }
 
-    public void line(String name, LineMagic magic) {
-        lineMagics.put(name, magic);
+    /** Registers {@code %name}; {@code usage} is its one line for %lsmagic, repeated under any error it raises. */
+    public void line(String name, String usage, LineMagic magic) {
+        usages.put("%" + name, usage);
+        lineMagics.put(name, (args, s, cell, line) -> {
+            try {
+                return magic.run(args, s, cell, line);
+            } catch (MagicException e) {
+                throw withUsage(e, usage);
+            }
+        });
     }
 
-    public void cell(String name, CellMagic magic) {
-        cellMagics.put(name, magic);
+    /** Registers {@code %%name}; as {@link #line}. */
+    public void cell(String name, String usage, CellMagic magic) {
+        usages.put("%%" + name, usage);
+        cellMagics.put(name, (args, body, s, cell, firstLine) -> {
+            try {
+                return magic.run(args, body, s, cell, firstLine);
+            } catch (MagicException e) {
+                throw withUsage(e, usage);
+            }
+        });
+    }
+
+    /** Every magic with its line of usage, line magics first: what %lsmagic and %help show. */
+    public String usage() {
+        StringBuilder text = new StringBuilder("Line magics (a line of their own, anywhere in a cell):\n");
+        usages.forEach((name, usage) -> { if (!name.startsWith("%%")) text.append("  ").append(usage).append('\n'); });
+        text.append("Cell magics (the cell's first line; they take the rest of the cell):\n");
+        usages.forEach((name, usage) -> { if (name.startsWith("%%")) text.append("  ").append(usage).append('\n'); });
+        return text.toString().stripTrailing();
+    }
+
+    // A nested magic (%time %jars x) has added its own usage already: one is enough.
+    private static MagicException withUsage(MagicException e, String usage) {
+        return e.evalue().contains("\nUsage: ") ? e : new MagicException(e.evalue() + "\nUsage: " + usage);
     }
 
     public LineMagic lineMagic(String name) throws MagicException {
@@ -68,6 +103,7 @@ public final class Magics {
     private MagicException unknown(String what, String hint) {
         return new MagicException("Unknown magic " + what + hint + ". Line magics: "
                 + String.join(" ", lineMagics.keySet().stream().map(n -> "%" + n).toList())
-                + "; cell magics: " + String.join(" ", cellMagics.keySet().stream().map(n -> "%%" + n).toList()) + ".");
+                + "; cell magics: " + String.join(" ", cellMagics.keySet().stream().map(n -> "%%" + n).toList())
+                + ". %lsmagic lists them with their usage.");
     }
 }

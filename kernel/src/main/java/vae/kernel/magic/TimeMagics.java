@@ -8,7 +8,7 @@ final class TimeMagics {
     private TimeMagics() {}
 
     static void register(Magics m) {
-        m.line("time", (args, s, cell, line) -> {
+        m.line("time", "%time CODE              run the code on this line and print its wall time", (args, s, cell, line) -> {
             long start = System.nanoTime();
             try {
                 return s.run(args, cell, line);
@@ -16,7 +16,7 @@ final class TimeMagics {
                 printWallTime(start);
             }
         });
-        m.cell("time", (args, body, s, cell, firstLine) -> {
+        m.cell("time", "%%time                  run the rest of the cell and print its wall time", (args, body, s, cell, firstLine) -> {
             long start = System.nanoTime();
             try {
                 return s.run(body, cell, firstLine);

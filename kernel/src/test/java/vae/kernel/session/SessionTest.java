@@ -17,6 +17,7 @@ import vae.kernel.TestSessions.Recorded;
 import vae.kernel.TestSessions;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.magic.MagicException;
+import vae.kernel.magic.Magics;
 
 class SessionTest {
 
@@ -96,8 +97,31 @@ class SessionTest {
     @Test
     void unknownMagicIsAClearError() {
         MagicException e = assertThrows(MagicException.class, () -> TestSessions.run("%loadFromPOM pom.xml"));
-        assertEquals("Unknown magic %loadfrompom. Line magics: %classpath %jars %load %maven %time; cell magics: %%time.",
-                e.evalue());
+        assertEquals("Unknown magic %loadfrompom. Line magics: %classpath %help %jars %load %lsmagic %maven %time; cell magics:"
+                + " %%time. %lsmagic lists them with their usage.", e.evalue());
+    }
+
+    @Test
+    void lsmagicAndHelpListEveryMagicWithItsUsage() throws Exception {
+        for (String magic : List.of("%lsmagic", "%help")) {
+            String listed = TestSessions.run(magic).plain();
+            for (String name : Magics.standard().names()) {
+                String usage = "\n  " + name + " ";
+                assertTrue(listed.contains(usage), magic + " should list " + name + " with its usage:\n" + listed);
+            }
+            assertTrue(listed.indexOf("Cell magics") > listed.indexOf("%maven G:A:V"), listed);
+        }
+    }
+
+    @Test
+    void aWrongArgumentRepeatsThatMagicsUsage() {
+        MagicException noFile = assertThrows(MagicException.class, () -> TestSessions.run("%load"));
+        assertTrue(noFile.evalue().endsWith("\nUsage: %load FILE              run a .jsh or .java file, or a notebook's code cells (.ipynb)"),
+                noFile.evalue());
+        // %time runs %jars, whose error already carries %jars' usage: it is not repeated with %time's.
+        MagicException nested = assertThrows(MagicException.class, () -> TestSessions.run("%time %jars /no/such/dir/*.jar"));
+        assertTrue(nested.evalue().contains("Usage: %jars PATH..."), nested.evalue());
+        assertEquals(1, nested.evalue().split("Usage: ", -1).length - 1, nested.evalue());
     }
 
     @Test
@@ -154,7 +178,8 @@ class SessionTest {
     @Test
     void mavenWithoutCoordinatesOrWithBadOnesIsAClearError() {
         MagicException none = assertThrows(MagicException.class, () -> TestSessions.run("%maven"));
-        assertEquals("%maven needs coordinates, e.g. %maven info.picocli:picocli:4.7.7", none.evalue());
+        assertEquals("%maven needs coordinates, e.g. %maven info.picocli:picocli:4.7.7\nUsage: %maven G:A:V...         resolve from"
+                + " Maven Central, with dependencies, onto the classpath", none.evalue());
         MagicException bad = assertThrows(MagicException.class, () -> TestSessions.run("%maven just-a-name"));
         assertTrue(bad.evalue().contains("expects group:artifact:version"), bad.evalue());
     }
