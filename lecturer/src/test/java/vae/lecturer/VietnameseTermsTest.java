@@ -199,36 +199,13 @@ class VietnameseTermsTest {
     /** The string literals, text blocks and comments of a Java cell that are Vietnamese (have a Vietnamese letter). */
     static List<String> vietnameseStringsAndComments(String java) {
         List<String> out = new ArrayList<>();
-        int i = 0, n = java.length();
-        while (i < n) {
-            int start = i;
-            char c = java.charAt(i);
-            if (java.startsWith("//", i)) {
-                while (i < n && java.charAt(i) != '\n') i++;
-            } else if (java.startsWith("/*", i)) {
-                int end = java.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (java.startsWith("\"\"\"", i)) {
-                int end = java.indexOf("\"\"\"", i + 3);
-                i = end < 0 ? n : end + 3;
-            } else if (c == '"') {
-                i++;
-                while (i < n && java.charAt(i) != '"' && java.charAt(i) != '\n') i += java.charAt(i) == '\\' ? 2 : 1;
-                String literal = java.substring(start + 1, Math.min(i, n));
-                i++;
-                if (VIETNAMESE_LETTER.matcher(literal).find()) out.add(literal);
-                continue;
-            } else if (c == '\'') {
-                i++;
-                while (i < n && java.charAt(i) != '\'' && java.charAt(i) != '\n') i += java.charAt(i) == '\\' ? 2 : 1;
-                i++;
-                continue;
-            } else {
-                i++;
-                continue;
-            }
-            String words = java.substring(start, Math.min(i, n));
-            if (VIETNAMESE_LETTER.matcher(words).find()) out.add(words);
+        for (JavaSource.Piece p : JavaSource.pieces(java)) {
+            String words = switch (p.kind()) {
+                case LINE_COMMENT, BLOCK_COMMENT, TEXT_BLOCK -> p.text();
+                case STRING -> p.content();
+                case CODE, CHAR -> null;
+            };
+            if (words != null && VIETNAMESE_LETTER.matcher(words).find()) out.add(words);
         }
         return out;
     }
