@@ -190,7 +190,7 @@ final class JupyterFrontend implements AutoCloseable {
                 "--ServerApp.root_dir=" + notebooks, "--" + app.configClass + ".expose_app_in_browser=True"),
                 env, tmp.resolve("jupyter.log"));
         base = "http://127.0.0.1:" + port;
-        JupyterInBrowser.waitFor(app.title + " at " + base + "\n" + logs(), 90, () -> get(base + "/api") != null);
+        JupyterInBrowser.waitFor(app.title + " at " + base + "\n" + logs(), 90, () -> JupyterInBrowser.get(http, base + "/api") != null);
 
         Path profile = Files.createDirectories(tmp.resolve("chromium-profile"));
         start(List.of(JupyterInBrowser.chromium(), "--headless", "--no-sandbox", "--disable-gpu",
@@ -199,8 +199,8 @@ final class JupyterFrontend implements AutoCloseable {
                 "--window-size=1100,900", "about:blank"), Map.of(), tmp.resolve("chromium.log"));
         Path portFile = profile.resolve("DevToolsActivePort");
         JupyterInBrowser.waitFor("Chromium's DevToolsActivePort", 60,
-                () -> Files.isRegularFile(portFile) && read(portFile).contains("\n"));
-        devtools = "http://127.0.0.1:" + read(portFile).lines().findFirst().orElseThrow();
+                () -> Files.isRegularFile(portFile) && JupyterInBrowser.read(portFile).contains("\n"));
+        devtools = "http://127.0.0.1:" + JupyterInBrowser.read(portFile).lines().findFirst().orElseThrow();
         return base;
     }
 
@@ -226,7 +226,7 @@ final class JupyterFrontend implements AutoCloseable {
 
     /** What the server, the kernel and Chromium wrote, for a failure's message. */
     String logs() {
-        return "--- jupyter.log\n" + tail(tmp.resolve("jupyter.log")) + "\n--- kernel.log\n" + tail(tmp.resolve("logs").resolve("kernel.log"));
+        return JupyterInBrowser.logs(tmp);
     }
 
     /** One notebook in one tab. */
@@ -256,29 +256,29 @@ final class JupyterFrontend implements AutoCloseable {
 
         /** Evaluates JavaScript in the page; the value as a string (null for undefined or where {@code vae} is not yet there). */
         String eval(String expression) {
-            JsonObject params = new JsonObject();
-            params.addProperty("expression", expression);
-            params.addProperty("returnByValue", true);
-            params.addProperty("awaitPromise", true);
-            JsonObject r = cdp.call("Runtime.evaluate", params);
-            if (r.has("exceptionDetails")) {
-                return null;
-            }
-            JsonElement v = r.getAsJsonObject("result").get("value");
-            return v == null || v.isJsonNull() ? null : v.isJsonPrimitive() ? v.getAsString() : v.toString();
+            JsonObject r = evaluate(expression);
+            return r.has("exceptionDetails") ? null : value(r);
         }
 
         /** As {@link #eval}, failing with the page's exception. */
         String js(String expression) {
+            JsonObject r = evaluate(expression);
+            if (r.has("exceptionDetails")) {
+                throw failure("JavaScript to run without an exception: " + expression, r.get("exceptionDetails").toString(), null);
+            }
+            return value(r);
+        }
+
+        private JsonObject evaluate(String expression) {
             JsonObject params = new JsonObject();
             params.addProperty("expression", expression);
             params.addProperty("returnByValue", true);
             params.addProperty("awaitPromise", true);
-            JsonObject r = cdp.call("Runtime.evaluate", params);
-            if (r.has("exceptionDetails")) {
-                throw failure("JavaScript to run without an exception: " + expression, r.get("exceptionDetails").toString(), null);
-            }
-            JsonElement v = r.getAsJsonObject("result").get("value");
+            return cdp.call("Runtime.evaluate", params);
+        }
+
+        private static String value(JsonObject evaluated) {
+            JsonElement v = evaluated.getAsJsonObject("result").get("value");
             return v == null || v.isJsonNull() ? null : v.isJsonPrimitive() ? v.getAsString() : v.toString();
         }
 
@@ -412,7 +412,7 @@ final class JupyterFrontend implements AutoCloseable {
             try {
                 eval("vae.panel().context.save().then(() => vae.panel().sessionContext.shutdown()).then(() => 'closed')");
             } finally {
-                get(devtools + "/json/close/" + targetId);
+                JupyterInBrowser.get(http, devtools + "/json/close/" + targetId);
                 pages.remove(this);
                 cdp.close();
             }
@@ -431,29 +431,6 @@ final class JupyterFrontend implements AutoCloseable {
         pb.environment().remove("JUPYTER_PATH");
         pb.environment().putAll(env);
         processes.add(pb.start());
-    }
-
-    private String get(String url) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? r.body() : null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (Exception e) {
-            return "";
-        }
-    }
-
-    private static String tail(Path p) {
-        String s = read(p);
-        return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
     }
 
     @Override

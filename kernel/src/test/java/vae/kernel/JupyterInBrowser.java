@@ -243,10 +243,15 @@ final class JupyterInBrowser implements AutoCloseable {
 
     /** What Jupyter and Chromium wrote, for a failure's message. */
     String logs() {
-        return "--- jupyter.log\n" + tail(tmp.resolve("jupyter.log")) + "\n--- kernel.log\n" + tail(tmp.resolve("logs").resolve("kernel.log"));
+        return logs(tmp);
     }
 
-    private static String tail(Path p) {
+    /** The ends of the server's and the kernel's logs under {@code dir}, for a failure's message (also {@link JupyterFrontend}'s). */
+    static String logs(Path dir) {
+        return "--- jupyter.log\n" + tail(dir.resolve("jupyter.log")) + "\n--- kernel.log\n" + tail(dir.resolve("logs").resolve("kernel.log"));
+    }
+
+    static String tail(Path p) {
         String s = read(p);
         return s.length() > 4000 ? s.substring(s.length() - 4000) : s;
     }
@@ -269,6 +274,11 @@ final class JupyterInBrowser implements AutoCloseable {
     }
 
     private String get(String url) {
+        return get(http, url);
+    }
+
+    /** The body of a GET that answers 200 within 5 s, else null (a server still starting). */
+    static String get(HttpClient http, String url) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -278,7 +288,7 @@ final class JupyterInBrowser implements AutoCloseable {
         }
     }
 
-    private static String read(Path p) {
+    static String read(Path p) {
         try {
             return Files.readString(p);
         } catch (Exception e) {
