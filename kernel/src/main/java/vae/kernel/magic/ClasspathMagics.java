@@ -15,7 +15,7 @@ final class ClasspathMagics {
     private ClasspathMagics() {}
 
     static void register(Magics m) {
-        m.line("jars", "%jars PATH...            add jars, folders or globs (lib/*.jar) to the classpath", (args, s, cell, line) -> add(s, expand(args, "%jars"), "%jars"));
+        m.line("jars", "%jars PATH...           add jars, folders or globs (lib/*.jar) to the classpath", (args, s, cell, line) -> add(s, expand(args, "%jars"), "%jars"));
         m.line("classpath", "%classpath [PATH...]    without PATH: print the classpath; with: as %jars", (args, s, cell, line) -> {
             if (args.isBlank()) {
                 List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
