@@ -8,5 +8,5 @@
 set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 . "$ROOT/bench/common/bench-classpath.sh"
-# The main takes its JVM settings (headless, the natives' cache) from vae.Launch.
+# The main takes its JVM settings (headless, the natives' cache) from vae.runtime.Launch.
 "${JAVA:-java}" -cp "$BENCH_CP" vae.bench.ConvLayerBenchmark "${1:-5}"

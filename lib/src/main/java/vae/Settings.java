@@ -1,5 +1,7 @@
 package vae;
 
+import vae.runtime.EnvironmentNames;
+
 /**
  * The slow settings of the lessons, in one place that tests and CI shrink, as d2l-java does:
  * {@code MAX_EPOCH} caps every epoch count and {@code DATASET_LIMIT} every image count.

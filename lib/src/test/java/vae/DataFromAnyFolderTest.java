@@ -27,11 +27,11 @@ class DataFromAnyFolderTest {
         Path log = elsewhere.resolve("child.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder child = new ProcessBuilder(List.of(java, "-Djava.awt.headless=true",
-                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", vae.Launch.NATIVE_CACHE.toString()),
+                "-Dorg.bytedeco.javacpp.cachedir=" + System.getProperty("org.bytedeco.javacpp.cachedir", vae.runtime.Launch.NATIVE_CACHE.toString()),
                 "-cp", System.getProperty("java.class.path"), PrintDataSizes.class.getName()))
                 .directory(elsewhere.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         child.environment().remove(DataFiles.SETTING);
-        vae.Launch.configure(child);
+        vae.runtime.Launch.configure(child);
         Process process = child.start();
         boolean finished = process.waitFor(3, TimeUnit.MINUTES);
         if (!finished) process.destroyForcibly().waitFor();

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
-import vae.Backend;
+import vae.runtime.Backend;
 import vae.model.Vae;
 import vae.model.VaeConfig;
 import vae.train.Adam;
@@ -25,7 +25,7 @@ public final class AdamBenchmark {
     private AdamBenchmark() {}
 
     public static void main(String[] args) {
-        vae.Launch.prepareThisJvm();
+        vae.runtime.Launch.prepareThisJvm();
         Backend.start();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7, steps = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String model = args.length > 2 ? args[2] : "mlp";

@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 import vae.samediff.Convolutions;
 import vae.samediff.Stdout;
 
@@ -38,7 +38,7 @@ public final class ConvLayerBenchmark {
             new Layer("output 16→1 s1 28", false, 16, 1, 28, 1));
 
     public static void main(String[] args) {
-        vae.Launch.prepareThisJvm();
+        vae.runtime.Launch.prepareThisJvm();
         Backend.start();
         System.out.println("# natives loaded: " + Backend.natives());
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 10;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import vae.Backend;
+import vae.runtime.Backend;
 import vae.data.Mnist;
 import vae.model.Vae;
 import vae.model.VaeConfig;
@@ -24,7 +24,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
     public static void main(String[] args) {
-        vae.Launch.prepareThisJvm();
+        vae.runtime.Launch.prepareThisJvm();
         String model = args.length > 0 ? args[0] : "mlp";
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         VaeConfig config = switch (model) {

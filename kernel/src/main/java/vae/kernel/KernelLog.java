@@ -19,9 +19,9 @@ public final class KernelLog {
 
     /** The log directory: {@code $VAE_KERNEL_LOG_DIR}, else {@code ~/.cache/vae-notebooks/logs}. */
     public static Path directory() {
-        String dir = System.getenv(vae.EnvironmentNames.VAE_KERNEL_LOG_DIR);
+        String dir = System.getenv(vae.runtime.EnvironmentNames.VAE_KERNEL_LOG_DIR);
         return dir != null && !dir.isBlank() ? Path.of(dir)
-                : vae.Launch.CACHE.resolve("logs");
+                : vae.runtime.Launch.CACHE.resolve("logs");
     }
 
     /** Replaces the console handler with {@code <directory>/<name>.log} (started afresh past 1 MB; a second kernel running at the same time writes {@code <name>.log.1}); returns the file. */

@@ -44,7 +44,7 @@ public final class Main {
                                            (default DIR: target/executed); exit 1 on the first error""";
 
     public static void main(String[] args) throws Exception {
-        vae.Launch.prepareThisJvm();
+        vae.runtime.Launch.prepareThisJvm();
         if (args.length == 0) {
             System.err.println(USAGE);
             System.exit(2);

@@ -41,21 +41,21 @@ public final class GradingRun {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         deleteTree(folder);
         Files.createDirectories(folder.resolve("tmp"));
-        List<String> command = vae.Launch.command(java,
+        List<String> command = vae.runtime.Launch.command(java,
                 List.of("-Xmx" + settings.maxHeapMegabytes() + "m", "-Djava.io.tmpdir=" + folder.resolve("tmp").toAbsolutePath(), "-XX:-UsePerfData"),
                 absolute(classpath), GradingRun.class.getName(), String.valueOf(settings.cellTimeoutSeconds()), in.toAbsolutePath().toString(),
                 out.toAbsolutePath().toString());
         boolean confined = Confinement.available();
         if (confined) {
             Path executed = Files.createDirectories(out.toAbsolutePath().getParent());   // its own: the notebook is written beside, then moved
-            Files.createDirectories(vae.Launch.CACHE);
-            command = Confinement.wrap(command, List.of(folder, executed, vae.Launch.CACHE));
+            Files.createDirectories(vae.runtime.Launch.CACHE);
+            command = Confinement.wrap(command, List.of(folder, executed, vae.runtime.Launch.CACHE));
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        vae.Launch.configure(builder);
+        vae.runtime.Launch.configure(builder);
         // Checks hide the expected value from the learner's text, but give it to the lecturer's report as data.
-        builder.environment().put(vae.EnvironmentNames.VAE_ANSWERS, vae.exercise.Answers.GRADER.setting());
+        builder.environment().put(vae.runtime.EnvironmentNames.VAE_ANSWERS, vae.exercise.Answers.GRADER.setting());
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.notebookTimeoutSeconds());
         try {

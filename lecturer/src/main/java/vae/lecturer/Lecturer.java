@@ -19,7 +19,7 @@ public final class Lecturer {
     private Lecturer() {}
 
     public static void main(String[] args) throws Exception {
-        vae.Launch.prepareThisJvm();
+        vae.runtime.Launch.prepareThisJvm();
         if (args.length == 0) { usage(); System.exit(2); }
         String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {

@@ -91,7 +91,7 @@ final class NotebookRuns {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MAX_EPOCH", System.getenv().getOrDefault("MAX_EPOCH", "1"));
         builder.environment().put("DATASET_LIMIT", System.getenv().getOrDefault("DATASET_LIMIT", "1000"));
-        vae.Launch.configure(builder);
+        vae.runtime.Launch.configure(builder);
         builder.environment().putAll(environment);
         builder.directory(ROOT.toFile());
         Process process = builder.start();

@@ -84,6 +84,6 @@ class WrongAnswersIT {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         NotebookRuns.start(List.of(java, "-Djava.awt.headless=true", "-cp", NotebookRuns.classpath(), "vae.kernel.Main",
                 "run", "--keep-going", "--output-dir", outputDir.toString(), notebook.toString()), log, 180,
-                Map.of(vae.EnvironmentNames.VAE_ANSWERS, vae.exercise.Answers.GRADER.setting()));
+                Map.of(vae.runtime.EnvironmentNames.VAE_ANSWERS, vae.exercise.Answers.GRADER.setting()));
     }
 }

@@ -15,7 +15,7 @@ import vae.Language;
  */
 public final class DataFiles {
     /** A system property or environment variable naming a folder to read the data files from instead of the jar. */
-    public static final String SETTING = vae.EnvironmentNames.VAE_DATA;
+    public static final String SETTING = vae.runtime.EnvironmentNames.VAE_DATA;
     /** Where the vae-data jar holds the files: {@code vae/data/train-images-idx3-ubyte.gz}, …, {@code vae/data/vae-lesson.zip}. */
     public static final String RESOURCE_FOLDER = "vae/data/";
     /** The jar that carries the resources (built from the repository's data/ folder). */

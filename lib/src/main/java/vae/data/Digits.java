@@ -7,7 +7,7 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 import vae.Language;
 
 /**

@@ -3,7 +3,7 @@ package vae.data;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import vae.Backend;
+import vae.runtime.Backend;
 import vae.Language;
 
 /** Between the model's rows of 784 pixels and things to look at: 28×28 arrays, pictures and terminal text. */

@@ -1,7 +1,7 @@
 package vae.exercise;
 
 import java.util.Locale;
-import vae.EnvironmentNames;
+import vae.runtime.EnvironmentNames;
 import vae.Language;
 
 /**

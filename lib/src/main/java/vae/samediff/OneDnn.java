@@ -8,7 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /**
  * ND4J's oneDNN builds (the default on Linux x86-64; {@code -Ponednn-avx512}, …) for the convolutions only. oneDNN's conv2d and deconv2d, forward

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /**
  * A plain training loop, written out rather than hidden in {@code fit()}: shuffle, cut into batches, compute the

@@ -10,7 +10,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /** {@link Activations#relu} against SameDiff's own relu: values and gradients, zeros and negatives included. */
 class ActivationsTest {

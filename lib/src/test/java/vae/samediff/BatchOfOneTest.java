@@ -15,7 +15,7 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /**
  * {@link BatchOfOne} on the smallest graph that needs it: h = x·w + b for each row, loss = mean over rows of Σ h².

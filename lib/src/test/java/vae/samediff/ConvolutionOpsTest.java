@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /**
  * Every convolution of the conv VAE, at its shapes and in both precisions, against plain Java loops that share no code

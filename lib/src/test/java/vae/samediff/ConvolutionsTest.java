@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /**
  * {@link Convolutions} against SameDiff's own conv2d and against PyTorch's definition of a transposed convolution in
@@ -56,7 +56,7 @@ class ConvolutionsTest {
             SameDiff sd = SameDiff.create();
             SDVariable in = sd.var("in", Nd4j.rand(DataType.FLOAT, 2, c[0], 6, 6));
             SDVariable out = Convolutions.conv3x3(sd, "out", in, sd.var("w", Nd4j.rand(DataType.FLOAT, 3, 3, c[0], c[1])), sd.var("b", Nd4j.zeros(DataType.FLOAT, c[1])), 6, 2);
-            assertEquals(c[2] == 1 && !OneDnn.loaded(), sd.hasVariable("outPatches"), c[0] + "→" + c[1] + ", natives " + vae.Backend.natives());
+            assertEquals(c[2] == 1 && !OneDnn.loaded(), sd.hasVariable("outPatches"), c[0] + "→" + c[1] + ", natives " + vae.runtime.Backend.natives());
             assertArrayEquals(new long[] {2, c[1], 3, 3}, out.eval().shape(), c[0] + "→" + c[1]);
         }
     }

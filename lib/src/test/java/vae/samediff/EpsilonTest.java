@@ -12,7 +12,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.ops.SDRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /** ε as a placeholder of any batch size, and why it is not drawn inside the graph. */
 class EpsilonTest {

@@ -11,7 +11,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /** {@link Losses} against the BCE and its gradient (σ(l) − x)/B written out in doubles, and the M2.1 bug they avoid. */
 class LossesTest {

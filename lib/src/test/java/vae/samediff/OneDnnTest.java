@@ -20,7 +20,7 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 import vae.data.Digits;
 import vae.data.Mnist;
 import vae.model.Vae;

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /**
  * M2.1's {@code sd.var(name, array)} keeps an array as it is but copies a view: so the weights cannot be views into one

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
-import vae.Backend;
+import vae.runtime.Backend;
 
 /** What SameDiff M2.1 prints while it builds a gradient graph, and {@link Stdout#quietly} keeping it off System.out. */
 class StdoutTest {

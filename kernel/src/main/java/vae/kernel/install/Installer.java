@@ -29,7 +29,7 @@ public final class Installer {
 
     /** Jupyter's user data directory: {@code $JUPYTER_DATA_DIR}, else the platform's default (as jupyter_core). */
     public static Path userDataDir() {
-        String env = System.getenv(vae.EnvironmentNames.JUPYTER_DATA_DIR);
+        String env = System.getenv(vae.runtime.EnvironmentNames.JUPYTER_DATA_DIR);
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
@@ -117,7 +117,7 @@ public final class Installer {
         String joined = String.join(File.pathSeparator, cp);
         Files.writeString(dir.resolve("classpath.txt"), joined + "\n");
 
-        List<String> jvm = new ArrayList<>(vae.Launch.jvmFlags()); // headless; ND4J's natives in the user's cache
+        List<String> jvm = new ArrayList<>(vae.runtime.Launch.jvmFlags()); // headless; ND4J's natives in the user's cache
         // Measured by ./tutorial bench (kernel/BENCHMARKS.md): C1 only and the serial GC start faster, answer a cell
         // several times faster, and did not slow a SameDiff training step on 2 cores.
         jvm.add("-XX:TieredStopAtLevel=1");
@@ -142,7 +142,7 @@ public final class Installer {
         argv.add("{connection_file}");
 
         JsonObject env = new JsonObject();
-        vae.Launch.ENVIRONMENT.forEach(env::addProperty); // one OpenMP thread, malloc that reuses memory (process.env says why)
+        vae.runtime.Launch.ENVIRONMENT.forEach(env::addProperty); // one OpenMP thread, malloc that reuses memory (process.env says why)
         JsonObject spec = new JsonObject();
         spec.add("argv", argv);
         spec.addProperty("display_name", DISPLAY_NAME);
@@ -177,7 +177,7 @@ public final class Installer {
             command.addAll(List.of("-cp", classpath, "vae.kernel.Main", "run", "--output-dir", work.toString(), notebook.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("cds-warmup.log").toFile());
-            vae.Launch.configure(pb);
+            vae.runtime.Launch.configure(pb);
             Process p = pb.start();
             boolean done = p.waitFor(5, TimeUnit.MINUTES);
             if (!done) {

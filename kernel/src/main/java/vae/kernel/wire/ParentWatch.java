@@ -1,7 +1,7 @@
 package vae.kernel.wire;
 
 import java.util.logging.Logger;
-import vae.EnvironmentNames;
+import vae.runtime.EnvironmentNames;
 
 /** Ends the kernel when the process that started it ({@code JPY_PARENT_PID}, as ipykernel reads it) is gone. */
 final class ParentWatch {

@@ -1,4 +1,4 @@
-package vae;
+package vae.runtime;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

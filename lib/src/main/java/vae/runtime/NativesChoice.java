@@ -1,4 +1,4 @@
-package vae;
+package vae.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;

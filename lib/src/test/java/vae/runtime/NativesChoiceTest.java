@@ -1,4 +1,4 @@
-package vae;
+package vae.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

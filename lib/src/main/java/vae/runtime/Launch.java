@@ -1,4 +1,4 @@
-package vae;
+package vae.runtime;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class Launch {
     }
 
     private static Map<String, String> readEnvironment() {
-        try (var in = Launch.class.getResourceAsStream("process.env")) {
+        try (var in = Launch.class.getResourceAsStream("/vae/process.env")) {
             if (in == null) {
                 // internal: the library jar always carries vae/process.env (LaunchTest reads it)
                 throw new IllegalStateException("vae/process.env is missing from the library's jar");

@@ -1,4 +1,4 @@
-package vae;
+package vae.runtime;
 
 /**
  * Every environment variable the project reads, in one place (IJava keeps its own the same way). Each is also read as
@@ -9,9 +9,9 @@ public final class EnvironmentNames {
 
     /** A folder holding the digits and checkpoints, read instead of the vae-data jar ({@code vae.data.DataFiles}). */
     public static final String VAE_DATA = "VAE_DATA";
-    /** Caps every epoch count of the lessons ({@link Settings}); the tests and CI set 1. */
+    /** Caps every epoch count of the lessons ({@link vae.Settings}); the tests and CI set 1. */
     public static final String MAX_EPOCH = "MAX_EPOCH";
-    /** Caps every image count of the lessons ({@link Settings}); the tests and CI set 1000. */
+    /** Caps every image count of the lessons ({@link vae.Settings}); the tests and CI set 1000. */
     public static final String DATASET_LIMIT = "DATASET_LIMIT";
     /** ND4J's OpenMP threads ({@link Backend}); {@code vae/process.env} sets 1. */
     public static final String OMP_NUM_THREADS = "OMP_NUM_THREADS";
