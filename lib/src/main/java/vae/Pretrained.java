@@ -37,7 +37,10 @@ public final class Pretrained {
 
     private Pretrained() {}
 
-    /** The trained lesson model (784-400-10), from the VAE_DATA folder if it is set, else from the vae-data jar. */
+    /**
+     * The trained lesson model (784-400-10), from the VAE_DATA folder if it is set, else from the vae-data jar. The same
+     * model untrained is {@link Vae#untrained()}.
+     */
     public static Vae lesson() { return load(LESSON, DataFiles.current()); }
 
     /** The trained 2-D latent model (784-400-2), from where {@link #lesson()} reads. */

@@ -76,7 +76,7 @@ class LanguageTest {
     @Test
     void badInputAndAMissingCheckpointSpeakVietnamese() {
         Language.use("vi");
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         IllegalArgumentException pixels = assertThrows(IllegalArgumentException.class, () -> vae.forward(Nd4j.ones(1, 784).mul(255), new Random(1)));
         assertEquals("x có điểm ảnh từ 255.0 đến 255.0 nhưng mô hình cần [0, 1]: hãy chia các mức xám 0–255 cho 255", pixels.getMessage());
         IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () -> vae.forward(Nd4j.zeros(1, 28, 28), new Random(1)));

@@ -78,7 +78,7 @@ class LearnerMessagesTest {
         IndexOutOfBoundsException index = assertThrows(IndexOutOfBoundsException.class, () -> Mnist.test().image(90000));
         assertEquals("Chỉ số ảnh 90000 nằm ngoài tập kiểm tra: tập này chỉ có các ảnh từ 0 đến 999", index.getMessage());
 
-        ForwardPass pass = Vae.lesson().forward(Nd4j.zeros(1, 784), new Random(1));
+        ForwardPass pass = Vae.untrained().forward(Nd4j.zeros(1, 784), new Random(1));
         IllegalArgumentException name = assertThrows(IllegalArgumentException.class, () -> pass.get("x̂"));
         assertTrue(name.getMessage().startsWith("Lượt truyền xuôi này không có giá trị nào tên 'x̂'; chỉ có các giá trị ["), name.getMessage());
 

@@ -58,7 +58,7 @@ class OutputsSpeakTheLanguageTest {
     @BeforeAll
     static void train() {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(1).withBatchSize(64);
-        history = new Trainer(Vae.lesson(), config).measureBeforeTraining(true).fit(Mnist.train().range(0, 128), Mnist.test().range(0, 64));
+        history = new Trainer(Vae.untrained(), config).measureEpochZero().fit(Mnist.train().images(0, 128), Mnist.test().images(0, 64));
     }
 
     @AfterEach
@@ -67,8 +67,8 @@ class OutputsSpeakTheLanguageTest {
     /** Every text a learner reads, made in the language in use, named by where it comes from. */
     static Map<String, String> outputs() {
         Map<String, String> out = new LinkedHashMap<>();
-        Vae vae = Vae.lesson();
-        ForwardPass one = vae.forward(Mnist.train().firstOf(3), new Random(2)), three = vae.forward(Mnist.train().batch(0, 1, 2), new Random(2));
+        Vae vae = Vae.untrained();
+        ForwardPass one = vae.forward(Mnist.train().firstImageOfDigit(3), new Random(2)), three = vae.forward(Mnist.train().batch(0, 1, 2), new Random(2));
         out.put("LatentTable.of, one image", headers(LatentTable.of(one)));
         out.put("LatentTable.of, three images", headers(LatentTable.of(three)));
         out.put("LatentTable.columns", headers(LatentTable.columns("μ", new double[] {1, 2})));
@@ -83,7 +83,7 @@ class OutputsSpeakTheLanguageTest {
         runs.put("β = 0.0", history);
         runs.put("β = 1.0", history);
         for (String loss : new String[] {"loss", "reconstructionLoss", "kl"}) {
-            out.put("TrainingPlots.compare " + loss, texts(TrainingPlots.compare("β", runs, loss, true, false)));
+            out.put("TrainingPlots.compare " + loss, texts(TrainingPlots.compare("β", runs, loss, TrainingPlots.Option.TRAIN_CURVES)));
         }
         out.put("GaussianPlots.histogramWithDensity", texts(GaussianPlots.histogramWithDensity("z₁", new double[] {0.1, -0.3, 1.2, 0.5}, 0, 1, 4)));
         out.put("GaussianPlots.sigmaAgainstLogVar", texts(GaussianPlots.sigmaAgainstLogVar(new double[] {-4, 0, 2}, new double[] {0.135, 1, 2.72})));

@@ -30,7 +30,7 @@ public final class AdamBenchmark {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7, steps = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         String model = args.length > 2 ? args[2] : "mlp";
         VaeConfig config = model.equals("conv") ? VaeConfig.conv() : VaeConfig.lesson().withLatentSize(20);
-        Map<String, INDArray> weights = new Vae(config).weights();
+        Map<String, INDArray> weights = new Vae(config).parameterCopies();
         long numbers = weights.values().stream().mapToLong(INDArray::length).sum();
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         weights.forEach((k, v) -> gradients.put(k, Nd4j.randn(v.dataType(), v.shape()).muli(0.01)));

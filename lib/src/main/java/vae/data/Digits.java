@@ -69,8 +69,8 @@ public final class Digits {
         throw new IllegalArgumentException(Language.text("error.digits.noDigit", shownName(), digit, Arrays.toString(IntStream.of(labels).distinct().sorted().toArray())));
     }
 
-    /** The first image of {@code digit} as [1, 784]. */
-    public INDArray firstOf(int digit) {
+    /** The first image of {@code digit} (a label 0–9, not a count) as [1, 784]: {@code image(indexOfFirst(digit))}. */
+    public INDArray firstImageOfDigit(int digit) {
         return image(indexOfFirst(digit));
     }
 
@@ -81,11 +81,14 @@ public final class Digits {
         return Nd4j.pullRows(images(), 1, indices);
     }
 
-    /** {@code size} consecutive images from {@code from}, as [size, 784]. */
-    public INDArray range(int from, int size) {
+    /**
+     * {@code count} consecutive images starting at image {@code from}, as [count, 784]: {@code images(100, 5)} are images
+     * 100 to 104. (A count, not an end as in {@code IntStream.range(from, to)}.)
+     */
+    public INDArray images(int from, int count) {
         check(from);
-        check(from + size - 1);
-        return images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + size),
+        check(from + count - 1);
+        return images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, from + count),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
     }
 
@@ -94,7 +97,7 @@ public final class Digits {
         return IntStream.of(indices).map(this::label).toArray();
     }
 
-    /** The first {@code n} images (all if there are fewer), e.g. to keep a lesson fast. */
+    /** A smaller set of the first {@code n} images and their labels (all if there are fewer), e.g. to keep a lesson fast. */
     public Digits first(int n) {
         int k = Math.min(n, size());
         int p = pixelsPerImage();
@@ -109,6 +112,11 @@ public final class Digits {
     }
 
     public DataType dataType() { return DataType.FLOAT; }
+
+    /** @deprecated the name did not say it gives an image of a digit: {@link #firstImageOfDigit(int)}. */
+    @Deprecated public INDArray firstOf(int digit) { return firstImageOfDigit(digit); }
+    /** @deprecated {@code range(from, size)} read like {@code IntStream.range(from, to)}: {@link #images(int, int)}. */
+    @Deprecated public INDArray range(int from, int size) { return images(from, size); }
 
     private int check(int index) {
         if (index < 0 || index >= labels.length) {

@@ -67,7 +67,7 @@ public final class LogLikelihood {
 
     /**
      * Draws k values of ε ~ N(0, I) for each image of {@code x} ([images, 784]), image after image, in the order
-     * {@code vae.noise(k, random)} would for each image alone, and runs them through the graph, up to
+     * {@code vae.epsilon(k, random)} would for each image alone, and runs them through the graph, up to
      * {@value #ROWS_PER_PASS} rows at a time.
      */
     public Samples sample(INDArray x, int k, Random random) {
@@ -81,7 +81,7 @@ public final class LogLikelihood {
             int[] imageOfRow = new int[count];
             for (int r = 0; r < count; r++) imageOfRow[r] = (int) ((from + r) / k);
             INDArray batch = Nd4j.pullRows(x, 1, imageOfRow);                  // [count, 784]: image i repeated k times
-            INDArray epsilon = vae.noise(count, random);                        // [count, latent]
+            INDArray epsilon = vae.epsilon(count, random);                      // [count, latent]
             Map<String, INDArray> out = vae.intermediates(batch, epsilon, "z", "logVar", "reconstructionLossPerImage", "klPerImage");
             double[] eps = doubles(epsilon);
             double[] z = doubles(out.get("z"));

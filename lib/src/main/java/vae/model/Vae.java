@@ -10,6 +10,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import vae.runtime.Backend;
+import vae.samediff.Epsilon;
 import vae.train.Trainable;
 import vae.Language;
 
@@ -17,9 +18,9 @@ import vae.Language;
  * A Variational Autoencoder (Kingma &amp; Welling 2013) as one SameDiff graph whose variables carry the lesson's names:
  * x → encoder → μ, logvar → σ = exp(½·logvar) → z = μ + σ·ε → decoder → reconstruction → loss = reconstruction + β·KL.
  *
- * <p>The trainable variables are the encoder's and decoder's weights only; μ, logvar, σ and z are computed anew
- * for every input. This class is what the lessons call: it checks each input ({@link InputChecks}) and runs the
- * graph ({@link VaeGraph}).
+ * <p>The trainable parameters ({@link #parameters()}) are the encoder's and decoder's weights and biases only; μ, logvar,
+ * σ and z are computed anew for every input. This class is what the lessons call: it checks each input
+ * ({@link InputChecks}) and runs the graph ({@link VaeGraph}).
  */
 public final class Vae implements Trainable {
     static { Backend.start(); }
@@ -37,8 +38,8 @@ public final class Vae implements Trainable {
         this.checks = new InputChecks(config);
     }
 
-    /** A new, untrained VAE with the lessons' settings ({@link VaeConfig#lesson()}). */
-    public static Vae lesson() { return new Vae(VaeConfig.lesson()); }
+    /** A new, untrained VAE with the lessons' settings: {@code new Vae(VaeConfig.lesson())}. The trained one is {@code Pretrained.lesson()}. */
+    public static Vae untrained() { return new Vae(VaeConfig.lesson()); }
 
     public VaeConfig config() { return config; }
     public int latentSize() { return config.latentSize(); }
@@ -55,7 +56,7 @@ public final class Vae implements Trainable {
     /** One pass with fresh ε ~ N(0, I) from {@code random}. */
     public ForwardPass forward(INDArray x, Random random) {
         x = checks.images(x, "x");
-        return graph.pass(x, noise(x.rows(), random));
+        return graph.pass(x, epsilon(x.rows(), random));
     }
 
     /** μ and logvar the encoder gives each image of {@code x} ([batch, 784]). */
@@ -68,9 +69,9 @@ public final class Vae implements Trainable {
         return graph.decode(checks.latent(z, "z", -1));
     }
 
-    /** New digits: z drawn from the prior N(0, I), decoded. */
+    /** New digits: z drawn from the prior N(0, I) (as ε is drawn), decoded. */
     public INDArray sample(int count, Random random) {
-        return decode(noise(count, random));
+        return decode(epsilon(count, random));
     }
 
     /** Encode, sample one z per image, decode. */
@@ -91,9 +92,9 @@ public final class Vae implements Trainable {
         return decode(path);
     }
 
-    /** ε ~ N(0, I) of [batch, latent]. */
-    public INDArray noise(int batch, Random random) {
-        return Noise.standardNormal(random, batch, config.latentSize(), config.dataType());
+    /** ε ~ N(0, I) of [batch, latent], one row per image, drawn from {@code random} (so a seed fixes it). */
+    public INDArray epsilon(int batch, Random random) {
+        return Epsilon.standardNormal(random, batch, config.latentSize(), config.dataType());
     }
 
     /**
@@ -104,7 +105,7 @@ public final class Vae implements Trainable {
     public Map<String, INDArray> gradients(INDArray x, INDArray epsilon, String... wrt) {
         x = checks.images(x, "x");
         epsilon = checks.epsilon(epsilon, x.rows());
-        InputChecks.variablesExist(graph.graph(), trainableVariables(), wrt);
+        InputChecks.variablesExist(graph.graph(), parameterNames(), wrt);
         Map<String, INDArray> gradients = graph.gradients(x, epsilon, wrt);
         InputChecks.gradientsFound(gradients, wrt);
         return gradients;
@@ -126,13 +127,13 @@ public final class Vae implements Trainable {
     /** The names of every value the graph computes from x and ε, in the order the graph defines them. */
     public List<String> intermediateNames() { return graph.intermediateNames(); }
 
-    /** The names of the trainable variables: the weights and biases of the encoder and decoder, nothing else. */
-    public List<String> trainableVariables() {
+    /** The names of the trainable parameters: the weights and biases of the encoder and decoder, nothing else. */
+    public List<String> parameterNames() {
         return new ArrayList<>(parameters().keySet());
     }
 
-    /** Copies of the weights by name. */
-    public Map<String, INDArray> weights() {
+    /** Copies of the trainable parameters by name, to keep while a step changes the model's own ({@link #parameters()}). */
+    public Map<String, INDArray> parameterCopies() {
         Map<String, INDArray> copies = new LinkedHashMap<>();
         parameters().forEach((name, w) -> copies.put(name, w.dup()));
         return copies;
@@ -174,13 +175,13 @@ public final class Vae implements Trainable {
 
     // ---- Trainable ----
 
-    /** The trainable weights by name (live arrays; {@link #weights()} gives copies). */
+    /** The trainable parameters (weights and biases) by name, live: a training step changes them in place; {@link #parameterCopies()} gives copies. */
     @Override public Map<String, INDArray> parameters() { return graph.parameters().arrays(); }
 
-    /** How many numbers training adjusts. */
+    /** How many numbers training adjusts: the sizes of all {@link #parameters()} together. */
     public long parameterCount() { return graph.parameters().count(); }
 
-    /** A copy of all weights in one vector; {@link #setParameterVector} puts one back. */
+    /** A copy of all trainable parameters in one vector; {@link #setParameterVector} puts one back. */
     public INDArray parameterVector() { return graph.parameters().toVector(); }
 
     public void setParameterVector(INDArray vector) { graph.parameters().setFromVector(vector); }
@@ -188,15 +189,26 @@ public final class Vae implements Trainable {
     @Override
     public Step lossAndGradients(INDArray batch, Random random) {
         INDArray x = checks.images(batch, "batch");
-        return graph.lossAndGradients(x, noise(x.rows(), random));
+        return graph.lossAndGradients(x, epsilon(x.rows(), random));
     }
 
     @Override
     public Map<String, Double> evaluate(INDArray batch, Random random) {
         INDArray x = checks.images(batch, "batch");
         // ε is still sampled: the loss with ε = 0 would not be the ELBO (pytorch/examples #419).
-        return graph.losses(x, noise(x.rows(), random));
+        return graph.losses(x, epsilon(x.rows(), random));
     }
+
+    // ---- Old names, kept for a notebook that still calls them ----
+
+    /** @deprecated the name did not say untrained: {@link #untrained()} (the trained model is {@code Pretrained.lesson()}). */
+    @Deprecated public static Vae lesson() { return untrained(); }
+    /** @deprecated the lesson calls it ε: {@link #epsilon(int, Random)}. */
+    @Deprecated public INDArray noise(int batch, Random random) { return epsilon(batch, random); }
+    /** @deprecated one word for the trainable parameters: {@link #parameterNames()}. */
+    @Deprecated public List<String> trainableVariables() { return parameterNames(); }
+    /** @deprecated one word for the trainable parameters: {@link #parameterCopies()}. */
+    @Deprecated public Map<String, INDArray> weights() { return parameterCopies(); }
 
     @Override
     public String toString() {

@@ -2,6 +2,7 @@ package vae.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import vae.Language;
 /**
  * Loss curves of a training run, and of several runs side by side. Each loss keeps one colour (total dark grey,
  * reconstruction blue, KL orange); training is solid, test dashed. An epoch 0, measured before training
- * ({@code Trainer.measureBeforeTraining}), is drawn at x = 0. Legends and axes use the lesson's words in the reader's
+ * ({@code Trainer.measureEpochZero}), is drawn at x = 0. Legends and axes use the lesson's words in the reader's
  * language ("reconstruction loss", "KL", "train", "test": {@link #lossName}), never the code's names; a linear loss
  * axis starts at its 0 tick, since every loss here is ≥ 0.
  */
@@ -57,14 +58,27 @@ public final class TrainingPlots {
         return curves(history, Language.text("label.reconstructionPerImage"), "reconstructionLoss");
     }
 
+    /** What {@link #compare(String, Map, String, Option...)} may draw besides each run's test curve on a linear axis from 0. */
+    public enum Option {
+        /** Each run's training values too, dashed in the run's colour. */
+        TRAIN_CURVES,
+        /**
+         * A logarithmic loss axis, for values that span orders of magnitude (e.g. the KL of β = 0, 1 and 50); it falls
+         * back to linear when a value is ≤ 0.
+         */
+        LOG_AXIS
+    }
+
     /**
-     * One loss of several runs over the epochs, one colour per run (in the map's order), test values solid, training
-     * values dashed in the same colour when {@code withTrain}. With {@code logarithmic} the y axis is logarithmic, for
-     * values that span orders of magnitude (e.g. the KL of β = 0, 1 and 50); it falls back to linear when a value is ≤ 0.
+     * One loss of several runs over the epochs, one colour per run (in the map's order), test values solid (training
+     * values where a run has no test set), e.g. {@code compare("KL per β", byBeta, "kl", Option.LOG_AXIS)}.
      *
      * @param loss "loss", "reconstructionLoss" or "kl"
+     * @param options {@link Option#TRAIN_CURVES}, {@link Option#LOG_AXIS}, both or none
      */
-    public static XYChart compare(String title, Map<String, History> runs, String loss, boolean withTrain, boolean logarithmic) {
+    public static XYChart compare(String title, Map<String, History> runs, String loss, Option... options) {
+        List<Option> chosen = List.of(options);
+        boolean withTrain = chosen.contains(Option.TRAIN_CURVES), logarithmic = chosen.contains(Option.LOG_AXIS);
         if (runs.isEmpty()) throw new IllegalArgumentException(Language.text("error.plot.noRuns"));
         XYChart chart = new XYChartBuilder().width(560).height(340).title(title).xAxisTitle(Language.text("label.epoch"))
                 .yAxisTitle(Language.text("label.natsPerImageOf", lossName(loss))).build();
@@ -89,6 +103,15 @@ public final class TrainingPlots {
         else chart.getStyler().setYAxisMin(0.0);
         epochTicks(chart, runs.values().stream().mapToInt(History::size).max().orElse(1));
         return chart;
+    }
+
+    /** @deprecated two bare booleans said nothing at the call: {@link #compare(String, Map, String, Option...)}. */
+    @Deprecated
+    public static XYChart compare(String title, Map<String, History> runs, String loss, boolean withTrain, boolean logarithmic) {
+        List<Option> options = new ArrayList<>();
+        if (withTrain) options.add(Option.TRAIN_CURVES);
+        if (logarithmic) options.add(Option.LOG_AXIS);
+        return compare(title, runs, loss, options.toArray(Option[]::new));
     }
 
     private static XYChart curves(History history, String title, String... losses) {

@@ -12,7 +12,7 @@ import vae.Language;
 public final class History {
     /**
      * One epoch: its 1-based number, mean train and test losses by name, and its wall time. Number 0, where
-     * {@link Trainer#measureBeforeTraining} asked for it, holds the losses measured before the first step.
+     * {@link Trainer#measureEpochZero} asked for it, holds the losses measured before the first step.
      */
     public record Epoch(int number, Map<String, Double> train, Map<String, Double> test, double seconds) {}
 

@@ -19,7 +19,7 @@ public final class Trainer {
     private final Adam adam;
     private final Random random;
     private ProgressListener progress = ProgressListener.NONE;
-    private boolean measureBeforeTraining;
+    private boolean measureEpochZero;
 
     public Trainer(Trainable model, TrainingConfig config) {
         this(model, config, config.newAdam(model.parameters()));
@@ -40,12 +40,19 @@ public final class Trainer {
     }
 
     /**
-     * With {@code true}, {@link #fit} first records an epoch 0: the mean losses on the training and the test images
-     * before the first step. Its ε come from a {@code Random} of its own (seeded from the config's seed), so the
-     * shuffles, the training ε and therefore every later number are the same as without it.
+     * Makes {@link #fit} first record an epoch 0 ({@link History#hasEpochZero()}): the mean losses on the training and
+     * the test images before the first step. Its ε come from a {@code Random} of its own (seeded from the config's seed),
+     * so the shuffles, the training ε and therefore every later number are the same as without it.
      */
+    public Trainer measureEpochZero() {
+        this.measureEpochZero = true;
+        return this;
+    }
+
+    /** @deprecated one word for the losses before the first step, epoch 0: {@link #measureEpochZero()}. */
+    @Deprecated
     public Trainer measureBeforeTraining(boolean measure) {
-        this.measureBeforeTraining = measure;
+        this.measureEpochZero = measure;
         return this;
     }
 
@@ -72,7 +79,7 @@ public final class Trainer {
         History history = new History();
         int n = (int) train.rows();
         int batches = (n + config.batchSize() - 1) / config.batchSize();
-        if (measureBeforeTraining) {
+        if (measureEpochZero) {
             long start = System.nanoTime();
             Random own = new Random(epochZeroSeed(config.seed()));
             Map<String, Double> trainLosses = evaluate(train, own);

@@ -37,7 +37,7 @@ class MnistTest {
         int i = train.indexOfFirst(3);
         assertEquals(3, train.label(i));
         int[] grey = train.greyLevels(i);
-        INDArray image = train.firstOf(3);
+        INDArray image = train.firstImageOfDigit(3);
         assertArrayEquals(new long[] {1, 784}, image.shape());
         for (int p = 0; p < 784; p++) assertEquals(grey[p] / 255.0, image.getDouble(0, p), 1e-7);
         assertEquals(255, Arrays.stream(grey).max().getAsInt(), "a digit has fully black ink somewhere");
@@ -58,7 +58,7 @@ class MnistTest {
 
     @Test
     void pictureAndText() {
-        INDArray three = Mnist.train().firstOf(3);
+        INDArray three = Mnist.train().firstImageOfDigit(3);
         BufferedImage picture = Images.toPicture(three);
         assertEquals(28, picture.getWidth());
         int[] grey = Mnist.train().greyLevels(Mnist.train().indexOfFirst(3));

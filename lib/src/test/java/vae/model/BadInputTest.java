@@ -13,7 +13,7 @@ import vae.data.Mnist;
 
 /** Each bad input gets a message that says what came, what was expected and the fix. */
 class BadInputTest {
-    final Vae vae = Vae.lesson();
+    final Vae vae = Vae.untrained();
     final INDArray three = Mnist.train().batch(0, 1, 2);
 
     private String message(Runnable action) {
@@ -42,7 +42,7 @@ class BadInputTest {
         assertEquals("epsilon has shape [3, 20] but this VAE's latent size is 10, so epsilon must be [batch, 10]",
                 message(() -> vae.forward(three, Nd4j.zeros(DataType.FLOAT, 3, 20))));
         assertEquals("epsilon has 2 rows but x has 3 images: give one row of epsilon per image",
-                message(() -> vae.forward(three, vae.noise(2, new Random(1)))));
+                message(() -> vae.forward(three, vae.epsilon(2, new Random(1)))));
     }
 
     @Test
@@ -69,7 +69,7 @@ class BadInputTest {
     void impossibleConfigs() {
         assertEquals("latentSize is 0 but must be ≥ 1", message(() -> VaeConfig.lesson().withLatentSize(0)));
         assertEquals("beta is -1.0 but must be a finite number ≥ 0", message(() -> VaeConfig.lesson().withBeta(-1)));
-        assertEquals("The graph has no variable 'muu'; try one of " + Vae.LESSON_STEPS + " or " + vae.trainableVariables(),
-                message(() -> vae.gradients(three, vae.noise(3, new Random(1)), "muu")));
+        assertEquals("The graph has no variable 'muu'; try one of " + Vae.LESSON_STEPS + " or " + vae.parameterNames(),
+                message(() -> vae.gradients(three, vae.epsilon(3, new Random(1)), "muu")));
     }
 }

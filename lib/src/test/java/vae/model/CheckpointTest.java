@@ -21,9 +21,9 @@ class CheckpointTest {
 
     @Test
     void savedAndLoadedModelGivesIdenticalOutputsAndTrainsOnIdentically() throws Exception {
-        INDArray data = Mnist.train().range(0, 256), x = Mnist.test().range(0, 3);
+        INDArray data = Mnist.train().images(0, 256), x = Mnist.test().images(0, 3);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(1).withBatchSize(64);
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         Trainer trainer = new Trainer(vae, config);
         trainer.fit(data, null);
         JsonObject notes = new JsonObject();
@@ -34,7 +34,7 @@ class CheckpointTest {
         Checkpoint loaded = Checkpoint.load(file);
         assertEquals(vae.config(), loaded.vae().config());
         assertEquals(1, loaded.notes().get("epochs").getAsInt());
-        INDArray eps = vae.noise(3, new Random(4));
+        INDArray eps = vae.epsilon(3, new Random(4));
         assertEquals(vae.forward(x, eps).reconstruction(), loaded.vae().forward(x, eps).reconstruction());
         assertEquals(trainer.adam().iteration(), loaded.adam().iteration());
 
@@ -51,7 +51,7 @@ class CheckpointTest {
     @Test
     void aFailedSaveLeavesTheOldCheckpointWhole() throws Exception {
         Path file = dir.resolve("vae.zip");
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         Checkpoint.save(file, vae, null, null);
         byte[] before = Files.readAllBytes(file);
         // A crash midway: the temporary file is open when writing the (missing) model fails.
@@ -74,12 +74,12 @@ class CheckpointTest {
 
     @Test
     void theLessonsSaveAndLoadGiveTheSameModelBack() throws Exception {
-        Vae vae = Vae.lesson();
-        new Trainer(vae, TrainingConfig.defaults().withEpochs(1).withBatchSize(64)).fit(Mnist.train().range(0, 128), null);
+        Vae vae = Vae.untrained();
+        new Trainer(vae, TrainingConfig.defaults().withEpochs(1).withBatchSize(64)).fit(Mnist.train().images(0, 128), null);
         Path file = vae.save(dir.resolve("models/my-vae.zip").toString());
         assertEquals(dir.resolve("models/my-vae.zip").toAbsolutePath(), file, "save makes the folder and says where the file went");
         Vae back = Vae.load(file, VaeConfig.lesson());
-        INDArray three = Mnist.test().firstOf(3);
+        INDArray three = Mnist.test().firstImageOfDigit(3);
         assertEquals(vae.encode(three).mu(), back.encode(three).mu(), "the same μ for a test digit");
         assertEquals(vae.parameterVector(), Vae.load(file.toString()).parameterVector());
     }
@@ -110,11 +110,11 @@ class CheckpointTest {
         assertTrue(e.getMessage().contains("does not exist") && e.getMessage().contains("vae.save(path)"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Vae.load(dir, VaeConfig.lesson()));
         assertTrue(e.getMessage().contains("is a folder"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Vae.lesson().save(dir));
+        e = assertThrows(IllegalArgumentException.class, () -> Vae.untrained().save(dir));
         assertTrue(e.getMessage().contains("is a folder") && e.getMessage().contains("my-vae.zip"), e.getMessage());
         Path blocked = dir.resolve("a-file");
         Files.writeString(blocked, "x");
-        IllegalStateException s = assertThrows(IllegalStateException.class, () -> Vae.lesson().save(blocked.resolve("vae.zip")));
+        IllegalStateException s = assertThrows(IllegalStateException.class, () -> Vae.untrained().save(blocked.resolve("vae.zip")));
         assertTrue(s.getMessage().contains("Could not save") && s.getMessage().contains("choose another path"), s.getMessage());
     }
 

@@ -36,7 +36,7 @@ class GradientCheckTest {
     void gradientWithRespectToMuAndSigmaFollowsTheChainRule() {
         Vae vae = new Vae(VaeConfig.lesson().withHiddenSize(16).withLatentSize(3).withDataType(DataType.DOUBLE));
         INDArray x = Mnist.train().batch(0, 1, 2);
-        INDArray eps = vae.noise(3, new Random(9));
+        INDArray eps = vae.epsilon(3, new Random(9));
         Map<String, INDArray> g = vae.gradients(x, eps, "z", "mu", "sigma", "logVar");
         ForwardPass pass = vae.forward(x, eps);
         // z = μ + σ·ε, and μ, σ feed the KL (mean over B = 3 images) too: dL/dμ = dL/dz + μ/B and dL/dσ = ε·dL/dz + σ/B.
@@ -58,8 +58,8 @@ class GradientCheckTest {
     }
 
     private static void check(Vae vae, INDArray x, int entries, double step) {
-        INDArray eps = vae.noise((int) x.rows(), new Random(11));
-        List<String> names = vae.trainableVariables();
+        INDArray eps = vae.epsilon((int) x.rows(), new Random(11));
+        List<String> names = vae.parameterNames();
         Map<String, INDArray> gradients = vae.gradients(x, eps, names.toArray(String[]::new));
         Random pick = new Random(13);
         int checked = 0;

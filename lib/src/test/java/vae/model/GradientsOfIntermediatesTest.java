@@ -43,7 +43,7 @@ class GradientsOfIntermediatesTest {
     void aVariableTheLossDoesNotReadIsAnErrorNotASilentGap() {
         Vae vae = mlp();
         INDArray x = Mnist.train().batch(0, 1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vae.gradients(x, vae.noise(2, new Random(1)), "mu", "reconstruction"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> vae.gradients(x, vae.epsilon(2, new Random(1)), "mu", "reconstruction"));
         assertTrue(e.getMessage().startsWith("'reconstruction' has no gradient"), e.getMessage());
     }
 
@@ -53,7 +53,7 @@ class GradientsOfIntermediatesTest {
 
     private static void check(Vae vae, INDArray x, double step, String... intermediates) {
         int batch = (int) x.rows();
-        INDArray eps = vae.noise(batch, new Random(21));
+        INDArray eps = vae.epsilon(batch, new Random(21));
         String[] wrt = Stream.concat(Arrays.stream(intermediates), Stream.of("muB")).toArray(String[]::new);
         Map<String, INDArray> g = vae.gradients(x, eps, wrt);
         ForwardPass pass = vae.forward(x, eps);

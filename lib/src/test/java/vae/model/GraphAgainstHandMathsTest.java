@@ -13,7 +13,7 @@ import vae.maths.HandMaths;
 class GraphAgainstHandMathsTest {
     final Vae vae = new Vae(VaeConfig.lesson().withDataType(DataType.DOUBLE));
     final INDArray x = Mnist.train().batch(0, 1, 2);
-    final ForwardPass pass = vae.forward(x, vae.noise(3, new Random(3)));
+    final ForwardPass pass = vae.forward(x, vae.epsilon(3, new Random(3)));
 
     @Test
     void sigmaZAndKlMatchTheClosedFormInDoubles() {
@@ -52,7 +52,7 @@ class GraphAgainstHandMathsTest {
     @Test
     void mseAndBetaWeighting() {
         Vae mse = new Vae(VaeConfig.lesson().withDataType(DataType.DOUBLE).withReconstructionLoss(VaeConfig.ReconstructionLoss.MSE).withBeta(4));
-        ForwardPass p = mse.forward(x, mse.noise(3, new Random(3)));
+        ForwardPass p = mse.forward(x, mse.epsilon(3, new Random(3)));
         double total = 0;
         for (int i = 0; i < 3; i++) for (int j = 0; j < 784; j++) {
             double d = p.reconstruction().getDouble(i, j) - x.getDouble(i, j);

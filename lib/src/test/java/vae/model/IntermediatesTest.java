@@ -16,14 +16,14 @@ import vae.data.Mnist;
 
 /** {@link Vae#intermediates}: the values a notebook asks for by name, checked, and equal to an independent computation. */
 class IntermediatesTest {
-    private final Vae vae = Vae.lesson();
+    private final Vae vae = Vae.untrained();
     private final INDArray x = Mnist.train().batch(0, 1, 2);
-    private final INDArray epsilon = vae.noise(3, new Random(4));
+    private final INDArray epsilon = vae.epsilon(3, new Random(4));
 
     @Test
     void theHiddenLayerIsReluOfTheFirstLinearMap() {
         INDArray hidden = vae.intermediates(x, epsilon, "encoderHidden").get("encoderHidden");
-        Map<String, INDArray> w = vae.weights();
+        Map<String, INDArray> w = vae.parameterCopies();
         INDArray byHand = Transforms.relu(x.mmul(w.get("encoderW")).addRowVector(w.get("encoderB")), false);
         assertArrayEquals(new long[] {3, 400}, hidden.shape());
         assertTrue(hidden.equalsWithEps(byHand, 1e-5), "encoderHidden should be relu(x·W + b)");
@@ -51,7 +51,7 @@ class IntermediatesTest {
         IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> vae.intermediates(x, epsilon, "encoderHiden"));
         assertTrue(typo.getMessage().contains("'encoderHiden'") && typo.getMessage().contains("encoderHidden"), typo.getMessage());
         IllegalArgumentException weight = assertThrows(IllegalArgumentException.class, () -> vae.intermediates(x, epsilon, "encoderW"));
-        assertTrue(weight.getMessage().contains("weights()"), weight.getMessage());
+        assertTrue(weight.getMessage().contains("parameters()"), weight.getMessage());
         assertThrows(IllegalArgumentException.class, () -> vae.intermediates(x, epsilon));
     }
 

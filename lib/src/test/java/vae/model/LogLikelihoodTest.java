@@ -32,7 +32,7 @@ class LogLikelihoodTest {
     static void bruteForceIntegral() {
         twoD = Pretrained.latent2d();
         twoDLikelihood = new LogLikelihood(twoD);
-        three = Mnist.test().firstOf(3);
+        three = Mnist.test().firstImageOfDigit(3);
         double[] x = three.castTo(DataType.DOUBLE).toDoubleVector();
         int steps = 200;
         double from = -4, h = 8.0 / steps, sum = 0;
@@ -106,9 +106,9 @@ class LogLikelihoodTest {
     @Test
     void theElboIsMinusTheSeriesLossAveragedOverEpsilon() {
         Vae lesson = Pretrained.lesson();
-        INDArray images = Mnist.test().range(0, 3);
+        INDArray images = Mnist.test().images(0, 3);
         LogLikelihood.Samples samples = new LogLikelihood(lesson).sample(images, 50, new Random(5));
-        INDArray epsilon = lesson.noise(150, new Random(5));                // the same draws: image after image
+        INDArray epsilon = lesson.epsilon(150, new Random(5));                // the same draws: image after image
         for (int i = 0; i < 3; i++) {
             int[] rows = new int[50];
             Arrays.fill(rows, i);
@@ -121,7 +121,7 @@ class LogLikelihoodTest {
     @Test
     void theLogDensitiesOfEachDrawAreTheGaussiansWrittenOut() {
         LogLikelihood.Samples s = twoDLikelihood.sample(three, 3, new Random(8));
-        INDArray epsilon = twoD.noise(3, new Random(8));
+        INDArray epsilon = twoD.epsilon(3, new Random(8));
         Encoded q = twoD.encode(three);
         for (int d = 0; d < 3; d++) {
             double pz = 1, qz = 1;
@@ -168,10 +168,10 @@ class LogLikelihoodTest {
         IllegalArgumentException k = assertThrows(IllegalArgumentException.class, () -> twoDLikelihood.sample(three, 0, new Random(1)));
         assertTrue(k.getMessage().contains("k is 0"), k.getMessage());
         IllegalArgumentException tenD = assertThrows(IllegalArgumentException.class,
-                () -> new LogLikelihood(Vae.lesson()).grid(three, -1, 1, -1, 1, 10));
+                () -> new LogLikelihood(Vae.untrained()).grid(three, -1, 1, -1, 1, 10));
         assertTrue(tenD.getMessage().contains("10 dimensions") && tenD.getMessage().contains("latent2d"), tenD.getMessage());
         IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
-                () -> twoDLikelihood.grid(Mnist.test().range(0, 2), -1, 1, -1, 1, 10));
+                () -> twoDLikelihood.grid(Mnist.test().images(0, 2), -1, 1, -1, 1, 10));
         assertTrue(two.getMessage().contains("2 rows"), two.getMessage());
     }
 }

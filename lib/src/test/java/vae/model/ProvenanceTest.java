@@ -29,7 +29,7 @@ class ProvenanceTest {
         TrainingConfig training = TrainingConfig.defaults().withEpochs(3).withAdamBetaTwo(0.99);
         Provenance made = Provenance.now(training, new Provenance.Data("MNIST digits", 256, 100), 123.5, "java Example");
         Path file = dir.resolve("vae.zip");
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         Checkpoint.save(file, vae, null, made, null);
 
         Provenance loaded = Checkpoint.load(file).provenance();
@@ -50,7 +50,7 @@ class ProvenanceTest {
 
     @Test
     void anAdamSavedWithOtherBetasComesBackWithThem() {
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         Adam adam = new Adam(2e-3, 0.8, 0.99, 1e-7, vae.parameters());
         Path file = dir.resolve("vae.zip");
         Checkpoint.save(file, vae, adam, null, null);

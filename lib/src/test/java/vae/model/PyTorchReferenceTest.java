@@ -90,7 +90,7 @@ class PyTorchReferenceTest {
 
     @Test
     void gradientsOfEveryWeightMatchPyTorchsAutograd() {
-        String[] weights = vae.trainableVariables().toArray(String[]::new);
+        String[] weights = vae.parameterNames().toArray(String[]::new);
         Map<String, INDArray> gradients = vae.gradients(x, epsilon, weights);
         for (String name : weights) assertClose("d loss/d " + name, expected("gradients", name), gradients.get(name));
     }

@@ -16,7 +16,7 @@ class ShapesTest {
 
     @Test
     void oneImageThroughTheMlpVae() {
-        ForwardPass pass = Vae.lesson().forward(TRAIN.firstOf(3), new Random(1));
+        ForwardPass pass = Vae.untrained().forward(TRAIN.firstImageOfDigit(3), new Random(1));
         assertArrayEquals(new long[] {1, 784}, pass.shape("x"));
         for (String name : new String[] {"mu", "logVar", "sigma", "epsilon", "z"}) assertArrayEquals(new long[] {1, 10}, pass.shape(name), name);
         assertArrayEquals(new long[] {1, 784}, pass.shape("reconstruction"));
@@ -28,7 +28,7 @@ class ShapesTest {
     void batchOfThreeThroughTheMlpVae() {
         INDArray squares = Images.toSquares(TRAIN.batch(0, 1, 2));
         assertArrayEquals(new long[] {3, 28, 28}, squares.shape());
-        ForwardPass pass = Vae.lesson().forward(Images.flatten(squares), new Random(1));
+        ForwardPass pass = Vae.untrained().forward(Images.flatten(squares), new Random(1));
         for (String name : new String[] {"mu", "logVar", "sigma", "epsilon", "z"}) assertArrayEquals(new long[] {3, 10}, pass.shape(name), name);
         assertArrayEquals(new long[] {3, 784}, pass.shape("reconstruction"));
         assertArrayEquals(new long[] {3, 28, 28}, Images.toSquares(pass.reconstruction()).shape());
@@ -40,7 +40,7 @@ class ShapesTest {
     void convVaeGoes28To14To7AndBack() {
         Vae conv = new Vae(VaeConfig.conv());
         INDArray x = TRAIN.batch(0, 1, 2);
-        INDArray epsilon = conv.noise(3, new Random(2));
+        INDArray epsilon = conv.epsilon(3, new Random(2));
         Map<String, INDArray> out = conv.intermediates(x, epsilon,
                 "image", "conv1", "conv2", "conv3", "flattened", "mu", "decoderGrid", "deconv1", "deconv2", "reconstruction");
         assertArrayEquals(new long[] {3, 1, 28, 28}, out.get("image").shape());
@@ -58,8 +58,8 @@ class ShapesTest {
 
     @Test
     void rowZeroOfABatchEqualsTheSingleImagePass() {
-        Vae vae = Vae.lesson();
-        INDArray epsilon = vae.noise(3, new Random(5));
+        Vae vae = Vae.untrained();
+        INDArray epsilon = vae.epsilon(3, new Random(5));
         ForwardPass batch = vae.forward(TRAIN.batch(7, 8, 9), epsilon);
         ForwardPass single = vae.forward(TRAIN.image(7), epsilon.getRow(0, true));
         assertArrayEquals(single.z().toFloatVector(), batch.z().getRow(0).toFloatVector(), 1e-6f);

@@ -19,7 +19,7 @@ class ImageGridTest {
 
     @Test
     void labelledRowsPutsEachBatchInARowWithItsLabelInTheLeftMargin() {
-        INDArray three = Mnist.train().range(0, 3), two = Mnist.train().range(3, 2);
+        INDArray three = Mnist.train().images(0, 3), two = Mnist.train().images(3, 2);
         BufferedImage grid = ImageGrid.labelledRows(List.of("originals", "β = 0.1"), List.of(three, two));
         assertEquals(2 + 2 * CELL, grid.getHeight(), "two rows");
         int margin = grid.getWidth() - (2 + 3 * CELL);
@@ -33,7 +33,7 @@ class ImageGridTest {
 
     @Test
     void emptyLabelsLeaveNoMargin() {
-        BufferedImage grid = ImageGrid.labelledRows(List.of("", ""), List.of(Mnist.train().range(0, 4), Mnist.train().range(4, 4)));
+        BufferedImage grid = ImageGrid.labelledRows(List.of("", ""), List.of(Mnist.train().images(0, 4), Mnist.train().images(4, 4)));
         assertEquals(2 + 4 * CELL, grid.getWidth());
     }
 
@@ -47,7 +47,7 @@ class ImageGridTest {
 
     @Test
     void labelledRowsRejectsMismatchedCountsAndShapesSayingWhatWasExpected() {
-        INDArray ok = Mnist.train().range(0, 2);
+        INDArray ok = Mnist.train().images(0, 2);
         var counts = assertThrows(IllegalArgumentException.class, () -> ImageGrid.labelledRows(List.of("a", "b"), List.of(ok)));
         assertEquals("2 labels but 1 rows of images: give exactly one label per row", counts.getMessage());
         var squares = assertThrows(IllegalArgumentException.class,

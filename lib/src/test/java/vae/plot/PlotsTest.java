@@ -65,13 +65,13 @@ class PlotsTest {
     @Test
     void manifoldLossCurvesAndLatentScatter() {
         Vae vae = new Vae(VaeConfig.lesson().withLatentSize(2));
-        var history = new Trainer(vae, TrainingConfig.defaults().withEpochs(2)).fit(Mnist.train().range(0, 256), Mnist.test().range(0, 64));
+        var history = new Trainer(vae, TrainingConfig.defaults().withEpochs(2)).fit(Mnist.train().images(0, 256), Mnist.test().images(0, 64));
         XYChart curves = TrainingPlots.lossCurves(history);
         assertEquals(6, curves.getSeriesCollection().size());
         assertEquals(history.test("kl")[1], curves.getSeries("test KL").getYData()[1], 0);
         BufferedImage manifold = ImageGrid.manifold(vae, 5, 2);
         assertTrue(manifold.getWidth() > 2 + 5 * 58, "the grid and a margin for the z₂ axis");
-        XYChart scatter = LatentPlots.scatterByDigit(vae.encode(Mnist.test().range(0, 100)).mu(), Mnist.test().first(100).labels());
+        XYChart scatter = LatentPlots.scatterByDigit(vae.encode(Mnist.test().images(0, 100)).mu(), Mnist.test().first(100).labels());
         int points = scatter.getSeriesCollection().stream().filter(s -> !s.getName().equals("digit")).mapToInt(s -> s.getXData().length).sum();
         assertEquals(100, points, "one point per image; the legend's heading \"digit\" is an entry without a marker");
         scatter.paint(new BufferedImage(scatter.getWidth(), scatter.getHeight(), BufferedImage.TYPE_INT_RGB).createGraphics(), scatter.getWidth(), scatter.getHeight());

@@ -25,11 +25,11 @@ class TrainingPlotsTest {
     @BeforeAll
     static void train() {
         TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withBatchSize(64);
-        var train = Mnist.train().range(0, 256);
-        var test = Mnist.test().range(0, 64);
-        withZero = new Trainer(Vae.lesson(), config).measureBeforeTraining(true).fit(train, test);
-        withoutZero = new Trainer(Vae.lesson(), config).fit(train, test);
-        collapsed = new Trainer(new Vae(VaeConfig.lesson().withBeta(50)), config).measureBeforeTraining(true).fit(train, test);
+        var train = Mnist.train().images(0, 256);
+        var test = Mnist.test().images(0, 64);
+        withZero = new Trainer(Vae.untrained(), config).measureEpochZero().fit(train, test);
+        withoutZero = new Trainer(Vae.untrained(), config).fit(train, test);
+        collapsed = new Trainer(new Vae(VaeConfig.lesson().withBeta(50)), config).measureEpochZero().fit(train, test);
     }
 
     @Test
@@ -67,17 +67,17 @@ class TrainingPlotsTest {
         Map<String, History> runs = new LinkedHashMap<>();
         runs.put("β = 1", withZero);
         runs.put("β = 50", collapsed);
-        XYChart kl = TrainingPlots.compare("KL per β", runs, "kl", true, true);
+        XYChart kl = TrainingPlots.compare("KL per β", runs, "kl", TrainingPlots.Option.TRAIN_CURVES, TrainingPlots.Option.LOG_AXIS);
         assertEquals(4, kl.getSeriesCollection().size());
         assertArrayEquals(collapsed.test("kl"), kl.getSeries("β = 50, test").getYData(), 0);
         assertArrayEquals(collapsed.train("kl"), kl.getSeries("β = 50, train").getYData(), 0);
         assertEquals(kl.getSeries("β = 1, test").getLineColor(), kl.getSeries("β = 1, train").getLineColor());
         assertFalse(kl.getSeries("β = 1, test").getLineColor().equals(kl.getSeries("β = 50, test").getLineColor()));
         assertTrue(kl.getStyler().isYAxisLogarithmic());
-        assertFalse(TrainingPlots.compare("r", runs, "reconstructionLoss", false, false).getStyler().isYAxisLogarithmic());
-        assertEquals(2, TrainingPlots.compare("r", runs, "reconstructionLoss", false, false).getSeriesCollection().size());
-        assertThrows(IllegalArgumentException.class, () -> TrainingPlots.compare("x", runs, "elbo", false, false));
-        assertThrows(IllegalArgumentException.class, () -> TrainingPlots.compare("x", Map.of(), "kl", false, false));
+        assertFalse(TrainingPlots.compare("r", runs, "reconstructionLoss").getStyler().isYAxisLogarithmic());
+        assertEquals(2, TrainingPlots.compare("r", runs, "reconstructionLoss").getSeriesCollection().size());
+        assertThrows(IllegalArgumentException.class, () -> TrainingPlots.compare("x", runs, "elbo"));
+        assertThrows(IllegalArgumentException.class, () -> TrainingPlots.compare("x", Map.of(), "kl"));
     }
 
     @Test
@@ -101,7 +101,7 @@ class TrainingPlotsTest {
         assertEquals(0.0, curves.getStyler().getYAxisMin(), "a loss axis has its 0 tick");
         Map<String, History> runs = new LinkedHashMap<>();
         runs.put("β = 1", withZero);
-        XYChart r = TrainingPlots.compare("r", runs, "reconstructionLoss", false, false);
+        XYChart r = TrainingPlots.compare("r", runs, "reconstructionLoss");
         assertEquals("reconstruction loss (nats per image)", r.getYAxisTitle());
         assertEquals(0.0, r.getStyler().getYAxisMin());
         assertEquals("train KL", HistoryTable.trainColumn("kl"));

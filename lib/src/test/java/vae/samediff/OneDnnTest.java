@@ -54,7 +54,7 @@ class OneDnnTest {
         Vae vae = new Vae(VaeConfig.conv());
         Helpers watch = new Helpers();
         vae.graph().addListeners(watch);
-        vae.gradients(TRAIN.batch(1, 2, 3), vae.noise(3, new Random(1)), "conv1W", "deconv1W");
+        vae.gradients(TRAIN.batch(1, 2, 3), vae.epsilon(3, new Random(1)), "conv1W", "deconv1W");
         Set<String> onOneDnn = new TreeSet<>();
         watch.allowedByOp.forEach((op, allowed) -> { if (allowed) onOneDnn.add(op); });
         assertEquals(new TreeSet<>(Set.of("conv2d", "conv2d_bp", "deconv2d", "deconv2d_bp")), onOneDnn,
@@ -65,7 +65,7 @@ class OneDnnTest {
     @Test
     void onlyAGraphWithConvolutionsCarriesTheListener() {
         assumeTrue(OneDnn.loaded(), "needs a oneDNN build; natives here: " + Backend.natives());
-        assertTrue(Vae.lesson().graph().getListeners().stream().noneMatch(l -> l instanceof OneDnn), "the MLP graph: no conv2d, no listener");
+        assertTrue(Vae.untrained().graph().getListeners().stream().noneMatch(l -> l instanceof OneDnn), "the MLP graph: no conv2d, no listener");
         assertTrue(new Vae(VaeConfig.conv()).graph().getListeners().stream().anyMatch(l -> l instanceof OneDnn), "the conv VAE's graph");
     }
 
@@ -73,8 +73,8 @@ class OneDnnTest {
     void theConvVaeHasTheSameLossesAndGradientsWithAndWithoutOneDnn() {
         assumeTrue(OneDnn.loaded(), "needs a oneDNN build; natives here: " + Backend.natives());
         Vae vae = new Vae(VaeConfig.conv());
-        INDArray x = TRAIN.range(0, 64), epsilon = vae.noise(64, new Random(2));
-        String[] weights = vae.trainableVariables().toArray(new String[0]);
+        INDArray x = TRAIN.images(0, 64), epsilon = vae.epsilon(64, new Random(2));
+        String[] weights = vae.parameterNames().toArray(new String[0]);
         Map<String, INDArray> withOneDnn = vae.gradients(x, epsilon, weights);
         double lossWith = vae.forward(x, epsilon).get("loss").getDouble(0);
         Helpers off = new Helpers();
@@ -94,11 +94,11 @@ class OneDnnTest {
     @Test
     void oneDnnsXwPlusBGivesABatchOtherRowsThanEachImageAlone() {
         assumeTrue(OneDnn.loaded(), "needs a oneDNN build; natives here: " + Backend.natives());
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         Helpers all = new Helpers();
         all.force = true;   // oneDNN for every op, as the build does by default
         vae.graph().addListeners(all);
-        INDArray epsilon = vae.noise(3, new Random(5));
+        INDArray epsilon = vae.epsilon(3, new Random(5));
         INDArray batch = vae.forward(TRAIN.batch(7, 8, 9), epsilon).reconstruction().getRow(0);
         INDArray alone = vae.forward(TRAIN.image(7), epsilon.getRow(0, true)).reconstruction().reshape(784);
         Nd4j.getEnvironment().allowHelpers(false);

@@ -10,11 +10,11 @@ import vae.model.ForwardPass;
 import vae.model.Vae;
 
 class TablesTest {
-    final Vae vae = Vae.lesson();
+    final Vae vae = Vae.untrained();
 
     @Test
     void latentTableHasOneRowPerDimensionAndImage() {
-        ForwardPass one = vae.forward(Mnist.train().firstOf(3), new Random(2));
+        ForwardPass one = vae.forward(Mnist.train().firstImageOfDigit(3), new Random(2));
         Table t = LatentTable.of(one);
         assertEquals(10, t.rowCount());
         assertEquals(one.z().getDouble(0, 4), t.doubleColumn("z").get(4), 0);

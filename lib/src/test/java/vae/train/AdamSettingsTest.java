@@ -40,7 +40,7 @@ class AdamSettingsTest {
     @Test
     void aTrainerGivesItsAdamTheConfigsBetasAndEpsilon() {
         TrainingConfig config = TrainingConfig.defaults().withAdamBetaOne(0.5).withAdamBetaTwo(0.99).withAdamEpsilon(1e-6);
-        Adam adam = new Trainer(Vae.lesson(), config).adam();
+        Adam adam = new Trainer(Vae.untrained(), config).adam();
         assertEquals("Adam(learningRate=0.001, betaOne=0.5, betaTwo=0.99, epsilon=1.0E-6, iteration=0)", adam.toString());
     }
 

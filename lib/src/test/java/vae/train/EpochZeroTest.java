@@ -14,15 +14,15 @@ import vae.model.Vae;
 
 /** Epoch 0: the losses before the first step, measured without touching the training's random draws. */
 class EpochZeroTest {
-    static final INDArray TRAIN = Mnist.train().range(0, 512), TEST = Mnist.test().range(0, 128);
+    static final INDArray TRAIN = Mnist.train().images(0, 512), TEST = Mnist.test().images(0, 128);
     static final TrainingConfig CONFIG = TrainingConfig.defaults().withEpochs(2).withBatchSize(64);
 
     @Test
     void epochZeroComesFirstAndLeavesTheTrainingAsItWas() {
         List<Double> plainBatches = new ArrayList<>(), measuredBatches = new ArrayList<>();
-        Vae plainVae = Vae.lesson(), measuredVae = Vae.lesson();
+        Vae plainVae = Vae.untrained(), measuredVae = Vae.untrained();
         History plain = new Trainer(plainVae, CONFIG).onProgress((e, es, b, bs, loss) -> plainBatches.add(loss)).fit(TRAIN, TEST);
-        History measured = new Trainer(measuredVae, CONFIG).measureBeforeTraining(true)
+        History measured = new Trainer(measuredVae, CONFIG).measureEpochZero()
                 .onProgress((e, es, b, bs, loss) -> measuredBatches.add(loss)).fit(TRAIN, TEST);
 
         assertEquals(2, plain.size());
@@ -48,10 +48,10 @@ class EpochZeroTest {
 
     @Test
     void epochZeroHoldsTheUntrainedModelsLosses() {
-        History measured = new Trainer(Vae.lesson(), CONFIG).measureBeforeTraining(true).fit(TRAIN, TEST);
+        History measured = new Trainer(Vae.untrained(), CONFIG).measureEpochZero().fit(TRAIN, TEST);
         History.Epoch zero = measured.epochs().get(0);
         // the KL needs no ε: an untrained model's, as any evaluation of it gives
-        Vae untrained = Vae.lesson();
+        Vae untrained = Vae.untrained();
         assertEquals(new Trainer(untrained, CONFIG).evaluate(TEST).get("kl"), zero.test().get("kl"), 1e-4);
         assertEquals(new Trainer(untrained, CONFIG).evaluate(TRAIN).get("kl"), zero.train().get("kl"), 1e-4);
         // the whole loss with epoch 0's own ε, drawn from Random(~seed): train set first, then test set
@@ -67,7 +67,7 @@ class EpochZeroTest {
 
     @Test
     void withoutATestSetEpochZeroHasTrainLossesOnly() {
-        History measured = new Trainer(Vae.lesson(), CONFIG.withEpochs(1)).measureBeforeTraining(true).fit(TRAIN, null);
+        History measured = new Trainer(Vae.untrained(), CONFIG.withEpochs(1)).measureEpochZero().fit(TRAIN, null);
         assertEquals(2, measured.size());
         assertTrue(measured.epochs().get(0).test().isEmpty());
         assertTrue(Double.isNaN(measured.test("loss")[0]));

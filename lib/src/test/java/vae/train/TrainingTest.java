@@ -37,21 +37,21 @@ class TrainingTest {
 
     @Test
     void twoRunsWithOneSeedGiveIdenticalNumbers() {
-        INDArray small = Mnist.train().range(0, 512);
+        INDArray small = Mnist.train().images(0, 512);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(2).withBatchSize(64);
-        Vae a = Vae.lesson(), b = Vae.lesson();
+        Vae a = Vae.untrained(), b = Vae.untrained();
         History ha = new Trainer(a, config).fit(small, TEST);
         History hb = new Trainer(b, config).fit(small, TEST);
         assertArrayEquals(ha.train("loss"), hb.train("loss"), 0.0);
         assertArrayEquals(ha.test("loss"), hb.test("loss"), 0.0);
         assertEquals(a.parameterVector(), b.parameterVector());
-        History hc = new Trainer(Vae.lesson(), config.withSeed(7)).fit(small, TEST);
+        History hc = new Trainer(Vae.untrained(), config.withSeed(7)).fit(small, TEST);
         assertFalse(ha.train("loss")[1] == hc.train("loss")[1], "another seed shuffles and samples differently");
     }
 
     @Test
     void interruptStopsBetweenBatches() throws Exception {
-        Vae vae = Vae.lesson();
+        Vae vae = Vae.untrained();
         Trainer trainer = new Trainer(vae, TrainingConfig.defaults().withEpochs(50).withBatchSize(32));
         AtomicInteger seen = new AtomicInteger();
         History[] result = new History[1];
@@ -70,8 +70,8 @@ class TrainingTest {
 
     @Test
     void nonFiniteLossStopsWithEpochAndBatch() {
-        Trainer trainer = new Trainer(Vae.lesson(), TrainingConfig.defaults().withLearningRate(1e12).withEpochs(3));
-        NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(Mnist.train().range(0, 1024), null));
+        Trainer trainer = new Trainer(Vae.untrained(), TrainingConfig.defaults().withLearningRate(1e12).withEpochs(3));
+        NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(Mnist.train().images(0, 1024), null));
         assertTrue(e.getMessage().matches("The loss became (NaN|Infinity|-Infinity) at epoch \\d+, batch \\d+: training stopped.*"), e.getMessage());
         assertTrue(e.epoch() >= 1 && e.batch() >= 1);
     }
@@ -79,8 +79,8 @@ class TrainingTest {
     @Test
     void terminalProgressBarDrawsInPlace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new Trainer(Vae.lesson(), TrainingConfig.defaults().withEpochs(1).withBatchSize(100))
-                .onProgress(new TerminalProgressBar(new PrintStream(bytes, true))).fit(Mnist.train().range(0, 300), null);
+        new Trainer(Vae.untrained(), TrainingConfig.defaults().withEpochs(1).withBatchSize(100))
+                .onProgress(new TerminalProgressBar(new PrintStream(bytes, true))).fit(Mnist.train().images(0, 300), null);
         String out = bytes.toString();
         assertTrue(out.startsWith("\repoch 1/1 ["), out);
         assertTrue(out.contains("batch 3/3 loss"), out);
@@ -91,10 +91,10 @@ class TrainingTest {
     void convVaeTrainsAFewSteps() {
         Vae conv = new Vae(VaeConfig.conv());
         Trainer trainer = new Trainer(conv, TrainingConfig.defaults().withLearningRate(1e-3));
-        INDArray batch = Mnist.train().range(0, 32);
+        INDArray batch = Mnist.train().images(0, 32);
         double first = trainer.step(batch).get("loss"), last = first;
         for (int i = 0; i < 15; i++) last = trainer.step(batch).get("loss");
         assertTrue(last < first - 50, "16 Adam steps on one batch should lower the loss a lot: " + first + " → " + last);
-        assertTrue(Double.isFinite(trainer.step(Mnist.train().range(40, 1)).get("loss")), "a batch of one image trains too");
+        assertTrue(Double.isFinite(trainer.step(Mnist.train().images(40, 1)).get("loss")), "a batch of one image trains too");
     }
 }
