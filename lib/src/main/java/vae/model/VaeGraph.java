@@ -32,7 +32,7 @@ final class VaeGraph {
     private boolean gradientsReady;
 
     VaeGraph(VaeConfig config) {
-        Architecture architecture = Architecture.of(config);
+        EncoderDecoder architecture = EncoderDecoder.of(config);
         architecture.declare(parameters, config);
         parameters.allocate(config.dataType(), config.seed());
 
