@@ -54,6 +54,21 @@ class WidgetTest {
     }
 
     @Test
+    void theThreeSlidersShareOneBoundedBaseInTheirOwnNumbers() {
+        try (FakeFrontend f = FakeFrontend.headless()) {
+            assertEquals(5.0, new FloatSlider(0, -3, 3).max(5).max(), "a whole number is a float slider's end too");
+            FloatLogSlider lr = new FloatLogSlider(1e-3, -5, -1);
+            lr.max(-4);
+            assertEquals(1e-4, lr.value(), 1e-18, "the ends are exponents: max -4 brings the value down to 10^-4");
+            IntSlider digit = new IntSlider(3, 0, 9).description("digit");
+            assertEquals(12, digit.max(12.0).max());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> digit.step(0.5));
+            assertEquals("IntSlider \"digit\": the step must be a whole number, got 0.5; for real numbers use a FloatSlider",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void observingAnotherTraitThanTheValueSaysToUseObserveTrait() {
         try (FakeFrontend f = FakeFrontend.headless()) {
             IntSlider s = new IntSlider();
