@@ -3,9 +3,7 @@ package vae.kernel.widgets;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,13 +21,11 @@ import vae.kernel.comm.CommMessage;
  * widget that holds it is), so a widget made and changed in one cell costs nothing until it appears. Where no kernel
  * runs (the headless runner, the grader) there is no comm: the widget shows its picture and text instead.
  */
-public abstract class Widget implements DisplaysItself {
+public abstract class Widget extends HasTraits implements DisplaysItself {
     private static final Logger LOG = Logger.getLogger(Widget.class.getName());
 
     private final WidgetProtocol protocol;
     private final String id = UUID.randomUUID().toString().replace("-", "");
-    private final Map<String, Object> state = new LinkedHashMap<>();
-    private final Map<String, Object> defaults = new LinkedHashMap<>();
     private final Observers observers = new Observers();
     private final List<Widget> parents = new CopyOnWriteArrayList<>();
     private final WidgetView view = new WidgetView(this);
@@ -61,42 +57,6 @@ public abstract class Widget implements DisplaysItself {
         return protocol;
     }
 
-    /** Declares a synced trait and its initial value (also its default, for {@link #toString()}). */
-    final void trait(String name, Object initial) {
-        state.put(name, initial);
-        defaults.put(name, initial);
-    }
-
-    final synchronized Object get(String name) {
-        return state.get(name);
-    }
-
-    final synchronized boolean has(String name) {
-        return state.containsKey(name);
-    }
-
-    /**
-     * Sets a trait from Java: {@link #validate} first (a bad value throws, naming it), then the frontend learns the new
-     * value and the observers run, in that order, as in ipywidgets.
-     */
-    final void set(String name, Object value) {
-        Object v = validate(name, value);
-        Object old;
-        synchronized (this) {
-            old = state.put(name, v);
-        }
-        if (Objects.equals(old, v)) {
-            return;
-        }
-        sync(List.of(name), false);
-        fire(name, old, v);
-    }
-
-    /** Checks (or corrects) a value about to be set; throws {@link IllegalArgumentException} for a bad one. */
-    Object validate(String name, Object value) {
-        return value;
-    }
-
     /** A trait's value as the frontend gets it (a V6 FloatLogSlider sends its exponent). */
     JsonElement toJson(String name, Object value) {
         return StateJson.toJson(value);
@@ -118,9 +78,11 @@ public abstract class Widget implements DisplaysItself {
         observers.fire(this, name, old, value);
     }
 
-    /** Stores a value without telling anyone (for a control that syncs and fires itself); returns the old one. */
-    final synchronized Object put(String name, Object value) {
-        return state.put(name, value);
+    /** A trait set from Java: the frontend learns the new value, then the observers run, in that order, as in ipywidgets. */
+    @Override
+    final void changed(String name, Object old, Object value) {
+        sync(List.of(name), false);
+        fire(name, old, value);
     }
 
     /** The frontend set {@code name}: validated (a corrected value goes back), stored, observed. */
@@ -132,10 +94,7 @@ public abstract class Widget implements DisplaysItself {
             sync(List.of(name), false); // the frontend shows the kernel's value again
             throw e;
         }
-        Object old;
-        synchronized (this) {
-            old = state.put(name, v);
-        }
+        Object old = put(name, v);
         if (!Objects.equals(v, value)) {
             sync(List.of(name), false);
         }
@@ -152,15 +111,6 @@ public abstract class Widget implements DisplaysItself {
         }
         WidgetView.State s = view.state(keys);
         c.send(protocol.update(s.json(), s.bufferKeys(), echo), new JsonObject(), s.buffers());
-    }
-
-    /** The names of the synced traits, in the order they were declared. */
-    final synchronized List<String> keys() {
-        return new ArrayList<>(state.keySet());
-    }
-
-    final synchronized Map<String, Object> defaults() {
-        return defaults;
     }
 
     /** Opens the comm (after those of the widgets it refers to) where a kernel runs; does nothing after the first time. */
