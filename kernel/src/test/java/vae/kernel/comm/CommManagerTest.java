@@ -14,20 +14,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommManagerTest {
-    record Sent(String type, JsonObject content, JsonObject metadata, List<byte[]> buffers) {}
-
-    final List<Sent> sent = new ArrayList<>();
-    final CommManager comms = new CommManager(new CommTransport() {
-        @Override
-        public void publish(String msgType, JsonObject content, JsonObject metadata, List<byte[]> buffers) {
-            sent.add(new Sent(msgType, content, metadata, buffers));
-        }
-
-        @Override
-        public String parentId() {
-            return "request-1";
-        }
-    });
+    final RecordingTransport frontend = new RecordingTransport();
+    final List<RecordingTransport.Sent> sent = frontend.sent;
+    final CommManager comms = new CommManager(frontend);
 
     @org.junit.jupiter.api.BeforeAll
     static void logToAFile() {
@@ -42,7 +31,7 @@ class CommManagerTest {
     void openSendsCommOpenWithTargetDataMetadataAndBuffers() {
         byte[] png = "png".getBytes(StandardCharsets.UTF_8);
         Comm c = comms.open("jupyter.widget", json("{\"state\": {}}"), json("{\"version\": \"2.1.0\"}"), List.of(png));
-        Sent s = sent.get(0);
+        RecordingTransport.Sent s = sent.get(0);
         assertEquals("comm_open", s.type());
         assertEquals(c.id(), s.content().get("comm_id").getAsString());
         assertEquals("jupyter.widget", s.content().get("target_name").getAsString());
@@ -108,7 +97,7 @@ class CommManagerTest {
         c.close();
         c.close();
         c.send(json("{\"x\": 1}"));
-        assertEquals(List.of("comm_open", "comm_close"), sent.stream().map(Sent::type).toList());
+        assertEquals(List.of("comm_open", "comm_close"), sent.stream().map(RecordingTransport.Sent::type).toList());
         assertFalse(c.isOpen());
     }
 

@@ -2,28 +2,23 @@ package vae.kernel.widgets;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.ArrayList;
 import java.util.List;
 import vae.kernel.TestSessions;
 import vae.kernel.comm.CommManager;
 import vae.kernel.comm.CommMessage;
-import vae.kernel.comm.CommTransport;
+import vae.kernel.comm.RecordingTransport;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.session.CellContext;
 
 /**
- * A kernel's comms with a frontend played by the test: what the kernel publishes is kept in {@link #sent}, and a
- * recording cell is running (outputs in {@link #cell}). Close it to go back to no kernel (the headless runner).
+ * A kernel's comms with a frontend played by the test: what the kernel publishes is kept in {@link #sent} (by a
+ * {@link RecordingTransport}), and a recording cell is running (outputs in {@link #cell}). Close it to go back to no
+ * kernel (the headless runner).
  */
-final class FakeFrontend implements CommTransport, AutoCloseable {
-    record Sent(String type, JsonObject content, JsonObject metadata, List<byte[]> buffers) {
-        JsonObject data() {
-            return content.getAsJsonObject("data");
-        }
-    }
-
-    final List<Sent> sent = new ArrayList<>();
-    final CommManager comms = new CommManager(this);
+final class FakeFrontend implements AutoCloseable {
+    private final RecordingTransport transport = new RecordingTransport();
+    final List<RecordingTransport.Sent> sent = transport.sent;
+    final CommManager comms = new CommManager(transport);
     final TestSessions.Recorded cell = new TestSessions.Recorded();
 
     private FakeFrontend(String announce) {
@@ -66,24 +61,14 @@ final class FakeFrontend implements CommTransport, AutoCloseable {
         comms.received(new CommMessage(w.id(), json(data), null, List.of()));
     }
 
-    List<Sent> of(String type) {
-        return sent.stream().filter(s -> s.type().equals(type)).toList();
+    List<RecordingTransport.Sent> of(String type) {
+        return transport.of(type);
     }
 
     /** The comm messages sent on {@code w}'s comm. */
     List<JsonObject> messages(Widget w) {
         return sent.stream().filter(s -> s.type().equals("comm_msg") && s.content().get("comm_id").getAsString().equals(w.id()))
-                .map(Sent::data).toList();
-    }
-
-    @Override
-    public void publish(String msgType, JsonObject content, JsonObject metadata, List<byte[]> buffers) {
-        sent.add(new Sent(msgType, content, metadata, buffers));
-    }
-
-    @Override
-    public String parentId() {
-        return "request-1";
+                .map(RecordingTransport.Sent::data).toList();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vae.kernel.comm.CommMessage;
+import vae.kernel.comm.RecordingTransport;
 
 class WidgetTest {
     static BufferedImage square(int size) {
@@ -167,7 +168,7 @@ class WidgetTest {
         try (FakeFrontend f = FakeFrontend.v8()) {
             Image image = new Image(square(4));
             image.displayItself();
-            FakeFrontend.Sent open = f.of("comm_open").get(1);
+            RecordingTransport.Sent open = f.of("comm_open").get(1);
             assertEquals("[[\"value\"]]", open.data().get("buffer_paths").toString());
             assertFalse(open.data().getAsJsonObject("state").has("value"));
             assertArrayEquals(image.bytes(), open.buffers().get(0));
@@ -198,7 +199,7 @@ class WidgetTest {
             Image image = new Image(square(2));
             image.displayItself();
             f.comms.received(new CommMessage("announce", FakeFrontend.json("{\"method\": \"request_states\"}"), null, null));
-            FakeFrontend.Sent reply = f.of("comm_msg").get(0);
+            RecordingTransport.Sent reply = f.of("comm_msg").get(0);
             assertEquals("update_states", reply.data().get("method").getAsString());
             JsonObject states = reply.data().getAsJsonObject("states");
             assertEquals("ImageModel", states.getAsJsonObject(image.id()).get("model_name").getAsString());
