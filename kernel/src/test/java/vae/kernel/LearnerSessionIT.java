@@ -8,17 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +22,8 @@ import vae.kernel.install.Installer;
 /**
  * A learner's session through the installed kernel over ZeroMQ, in a folder outside the repository: the kernel is
  * installed with {@code Main install} (with a small heap where the installer offers {@code --heap}) into a temporary
- * JUPYTER_DATA_DIR, {@code src/test/python/learner_session.py} runs the session with Debian's jupyter_client, and each
- * test checks one part of what it saw. Skipped where Jupyter is absent.
+ * JUPYTER_DATA_DIR, {@code src/test/python/learner_session.py} runs the session with Debian's jupyter_client
+ * ({@link PythonDriver}), and each test checks one part of what it saw. Skipped where Jupyter is absent.
  */
 class LearnerSessionIT {
     /** The heap the kernel is installed with, small so that filling it is quick. */
@@ -38,7 +33,6 @@ class LearnerSessionIT {
     static Path tmp;
     static JsonObject seen;
     static boolean installedWithHeap;
-    static String driverOutput;
 
     static List<String> main(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Installer.currentJava(), "-Djava.awt.headless=true", "-cp",
@@ -47,50 +41,18 @@ class LearnerSessionIT {
         return cmd;
     }
 
-    /** Runs a command with {@code env} added (a null value removes the variable); returns its exit code and output. */
-    static Map.Entry<Integer, String> run(List<String> command, long seconds, Map<String, String> env) throws Exception {
-        Path log = Files.createTempFile(tmp, "out", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        env.forEach((k, v) -> {
-            if (v == null) {
-                pb.environment().remove(k);
-            } else {
-                pb.environment().put(k, v);
-            }
-        });
-        Process p = pb.start();
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            fail(command.get(command.size() - 1) + " did not finish in " + seconds + " s:\n" + Files.readString(log));
-        }
-        return Map.entry(p.exitValue(), Files.readString(log));
-    }
-
     @BeforeAll
     static void runALearnersSession() throws Exception {
-        String python = KernelIT.python();
-        Assumptions.assumeTrue(python != null, "Skipping the learner-session tests: no python3 with jupyter_client and"
-                + " nbformat here. On Debian: apt-get install python3-jupyter-client python3-nbclient");
-        Path data = tmp.resolve("jupyter-data");
-        Map<String, String> env = new java.util.HashMap<>();
-        env.put("JUPYTER_DATA_DIR", data.toString());
-        env.put("VAE_KERNEL_LOG_DIR", tmp.resolve("logs").toString());
-        env.put("JUPYTER_PATH", null);
-        env.put("VAE_DATA", null); // the session must find the digits without it
+        PythonDriver driver = PythonDriver.in(tmp, "the learner-session tests");
+        driver.env.put("VAE_DATA", null); // the session must find the digits without it
 
         // The installer's own usage says whether it offers --heap; without it the kernel gets the default heap.
-        installedWithHeap = run(main("--help"), 60, env).getValue().contains("--heap");
+        installedWithHeap = driver.run(main("--help"), 60).getValue().contains("--heap");
         List<String> install = installedWithHeap ? main("install", "--heap", HEAP) : main("install");
-        var installed = run(install, 120, env);
+        var installed = driver.run(install, 120);
         assertEquals(0, installed.getKey(), "install failed:\n" + installed.getValue());
 
-        var session = run(List.of(python, "src/test/python/learner_session.py", tmp.resolve("work").toString()), 900, env);
-        driverOutput = session.getValue();
-        assertEquals(0, session.getKey(), "learner_session.py failed:\n" + driverOutput);
-        String json = driverOutput.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no JSON line from learner_session.py:\n" + driverOutput));
-        seen = JsonParser.parseString(json).getAsJsonObject();
+        seen = driver.script("learner_session.py", 900, tmp.resolve("work").toString());
     }
 
     /** A part of the session; fails saying so if that part failed, hung or killed the kernel. */

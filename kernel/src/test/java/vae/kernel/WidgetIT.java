@@ -19,18 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vae.kernel.install.Installer;
 
 /**
  * Widgets over ZeroMQ with Jupyter's own client: {@code src/test/python/widget_session.py} plays a widget frontend
- * (Debian's jupyter-js-widgets 6.0, an ipywidgets 8 manager, and none at all) against the installed kernel, and each
- * test checks one part of what the kernel sent, against what ipykernel with ipywidgets sent for the same session
- * (the recordings in src/test/resources/vae/kernel/widgets). Skipped where Jupyter is absent.
+ * (Debian's jupyter-js-widgets 6.0, an ipywidgets 8 manager, and none at all) against the installed kernel
+ * ({@link PythonDriver}), and each test checks one part of what the kernel sent, against what ipykernel with
+ * ipywidgets sent for the same session (the recordings in src/test/resources/vae/kernel/widgets). Skipped where
+ * Jupyter is absent.
  */
 class WidgetIT {
     @TempDir
@@ -41,24 +39,9 @@ class WidgetIT {
 
     @BeforeAll
     static void playTheFrontends() throws Exception {
-        String python = KernelIT.python();
-        Assumptions.assumeTrue(python != null, "Skipping the widget integration tests: no python3 with jupyter_client"
-                + " here. On Debian: apt-get install python3-jupyter-client python3-nbformat");
-        Path data = tmp.resolve("jupyter-data");
-        Installer.install(data, Installer.currentJava(), KernelIT.kernelClasspath(), false);
+        PythonDriver driver = PythonDriver.in(tmp, "the widget integration tests").installKernel();
         for (String frontend : List.of("v6", "v8", "none")) {
-            ProcessBuilder pb = new ProcessBuilder(python, "src/test/python/widget_session.py", "vae-java", frontend)
-                    .redirectErrorStream(true);
-            pb.environment().put("JUPYTER_DATA_DIR", data.toString());
-            pb.environment().put("VAE_KERNEL_LOG_DIR", tmp.resolve("logs").toString());
-            pb.environment().remove("JUPYTER_PATH");
-            Process p = pb.start();
-            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(300, TimeUnit.SECONDS), "widget_session.py " + frontend + " timed out");
-            assertEquals(0, p.exitValue(), "widget_session.py " + frontend + " failed:\n" + output);
-            String json = output.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
-                    .orElseThrow(() -> new AssertionError(output));
-            seen.put(frontend, JsonParser.parseString(json).getAsJsonObject());
+            seen.put(frontend, driver.script("widget_session.py", 300, "vae-java", frontend));
         }
         ref6 = resource("ipywidgets6-slider.json");
         ref8 = resource("ipywidgets8-slider.json");
