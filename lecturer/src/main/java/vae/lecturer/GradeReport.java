@@ -4,33 +4,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import vae.kernel.render.Html;
-import vae.plot.Png;
 
-/** The grades as CSV and as a readable HTML report: per learner and exercise, and a class summary with a bar chart. */
+/**
+ * The grades as CSV, and as a report a lecturer reads at a glance ({@link ReportHtml}): per learner, a coloured table of
+ * learners × exercises per notebook with each zero's reason, per exercise, and every check.
+ */
 public final class GradeReport {
     private GradeReport() {}
 
     /**
      * Every score as a Tablesaw table: learner, notebook, exercise, points, max points, feedback, hours late, late penalty,
-     * and for a wrong answer what the check expected and what came (the lecturer's; the learner's page does not show it).
+     * for a wrong answer what the check expected and what came (the lecturer's; the learner's page does not show it), and
+     * why it lost points ({@link Miss}: not answered, wrong, stopped, error; empty when it did not).
      */
     public static Table scores(List<Grader.Score> scores) {
         Table t = Table.create("grades", StringColumn.create("learner"), StringColumn.create("notebook"), StringColumn.create("exercise"),
                 DoubleColumn.create("points"), DoubleColumn.create("max points"), StringColumn.create("feedback"),
-                DoubleColumn.create("hours late"), DoubleColumn.create("late penalty"), StringColumn.create("expected"), StringColumn.create("got"));
+                DoubleColumn.create("hours late"), DoubleColumn.create("late penalty"), StringColumn.create("expected"), StringColumn.create("got"),
+                StringColumn.create("miss"));
         for (Grader.Score s : scores) {
+            t.stringColumn("miss").append(s.miss() == null ? "" : missName(s.miss()));
             t.doubleColumn("hours late").append(s.hoursLate());
             t.doubleColumn("late penalty").append(s.latePenalty());
             t.stringColumn("learner").append(s.learner());
@@ -45,44 +46,37 @@ public final class GradeReport {
         return t;
     }
 
-    /** Per exercise: mean points, and how many learners missed it (fewer than full points), most missed first. */
+    /** A kind of miss as the CSVs name it, in English whatever the report's language: "not answered". */
+    static String missName(Miss m) {
+        return m.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /**
+     * Per exercise: mean points (two decimals), how many learners missed it (fewer than full points), and how many for
+     * each reason; most missed first.
+     */
     public static Table classSummary(List<Grader.Score> scores) {
-        Map<String, double[]> byExercise = new TreeMap<>();   // exercise → [sum, max, learners, missed]
+        Map<String, double[]> byExercise = new TreeMap<>();   // exercise → [sum, max, learners, missed, one count per Miss]
         for (Grader.Score s : scores) {
             if (s.exercise().equals("-")) continue;
-            double[] a = byExercise.computeIfAbsent(s.notebook() + " · " + s.exercise(), k -> new double[4]);
+            double[] a = byExercise.computeIfAbsent(s.notebook() + " · " + s.exercise(), k -> new double[4 + Miss.values().length]);
             a[0] += s.points();
             a[1] = s.maxPoints();
             a[2]++;
-            if (s.points() + s.latePenalty() < s.maxPoints()) a[3]++;   // late work that was right is not missed
+            if (s.miss() != null) { a[3]++; a[4 + s.miss().ordinal()]++; }   // late work that was right is not missed
         }
         Table t = Table.create("class summary", StringColumn.create("exercise"), DoubleColumn.create("mean points"),
                 DoubleColumn.create("max points"), IntColumn.create("learners"), IntColumn.create("missed by"));
+        for (Miss m : Miss.values()) t.addColumns(IntColumn.create(missName(m)));
         byExercise.forEach((k, a) -> {
             t.stringColumn("exercise").append(k);
-            t.doubleColumn("mean points").append(a[0] / a[2]);
+            t.doubleColumn("mean points").append(Late.round(a[0] / a[2]));
             t.doubleColumn("max points").append(a[1]);
             t.intColumn("learners").append((int) a[2]);
             t.intColumn("missed by").append((int) a[3]);
+            for (Miss m : Miss.values()) t.intColumn(missName(m)).append((int) a[4 + m.ordinal()]);
         });
         return t.sortDescendingOn("missed by");
-    }
-
-    /** A bar chart of the mean points per exercise, as a share of its maximum. */
-    public static CategoryChart chart(Table summary) {
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(420).title("Mean score per exercise (share of its points)")
-                .xAxisTitle("exercise").yAxisTitle("share").build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(60);
-        chart.getStyler().setYAxisMax(1.0);
-        List<String> names = summary.stringColumn("exercise").asList();
-        double[] share = new double[names.size()];
-        for (int i = 0; i < share.length; i++) {
-            double max = summary.doubleColumn("max points").get(i);
-            share[i] = max == 0 ? 0 : summary.doubleColumn("mean points").get(i) / max;
-        }
-        if (!names.isEmpty()) chart.addSeries("share", names, java.util.Arrays.stream(share).boxed().toList());
-        return chart;
     }
 
     /** The columns of nbgrader's {@code nbgrader export} CSV, which LMS imports of nbgrader grades expect. */
@@ -132,51 +126,60 @@ public final class GradeReport {
         }
     }
 
-    /** Writes grades.csv, summary.csv, summary.png and report.html into {@code dir}. */
+    /** Writes grades.csv, summary.csv and report.html into {@code dir}. */
     public static void write(List<Grader.Score> scores, Path dir) {
         try {
             Files.createDirectories(dir);
-            Table all = scores(scores), summary = classSummary(scores);
-            all.write().csv(dir.resolve("grades.csv").toFile());
-            summary.write().csv(dir.resolve("summary.csv").toFile());
-            byte[] png = summary.rowCount() == 0 ? new byte[0] : Png.bytes(chart(summary));
-            if (png.length > 0) Files.write(dir.resolve("summary.png"), png);
-            Files.writeString(dir.resolve("report.html"), html(scores, summary, png));
+            scores(scores).write().csv(dir.resolve("grades.csv").toFile());
+            classSummary(scores).write().csv(dir.resolve("summary.csv").toFile());
+            Files.writeString(dir.resolve("report.html"), ReportHtml.page(scores));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the grade report to " + dir, e);
         }
     }
 
-    static String html(List<Grader.Score> scores, Table summary, byte[] png) {
-        StringBuilder b = new StringBuilder("<h1>Grades</h1>\n");
-        Map<String, double[]> totals = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> late = new LinkedHashMap<>();
-        for (Grader.Score s : scores) {
-            double[] t = totals.computeIfAbsent(s.learner(), k -> new double[2]);
-            t[0] += s.points();
-            t[1] += s.maxPoints();
-            if (s.late()) late.computeIfAbsent(s.learner(), k -> new java.util.TreeSet<>()).add(s.notebook() + " (" + Feedback.fmt(s.hoursLate()) + " h)");
-        }
-        b.append("<h2>Per learner</h2>\n<table><tr><th>learner</th><th>points</th><th>of</th><th>late</th></tr>\n");
-        totals.forEach((l, t) -> b.append("<tr><td>").append(Html.escape(l)).append("</td><td>").append(Feedback.fmt(Late.round(t[0])))
-                .append("</td><td>").append(Feedback.fmt(t[1])).append("</td><td>")
-                .append(Html.escape(String.join(", ", late.getOrDefault(l, java.util.Set.of())))).append("</td></tr>\n"));
-        b.append("</table>\n<h2>Class summary</h2>\n");
-        if (png.length > 0) b.append("<img alt=\"mean score per exercise\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png)).append("\">\n");
-        b.append(table(summary));
-        b.append("<h2>Every check</h2>\n").append(table(scores(scores)));
-        return NotebookHtml.document("Grades", b.toString());
-    }
-
-    static String table(Table t) {
-        StringBuilder b = new StringBuilder("<table><tr>");
-        for (String c : t.columnNames()) b.append("<th>").append(Html.escape(c)).append("</th>");
-        b.append("</tr>\n");
+    /** Every exercise of the class: its mean, its share, how many had full points, and how many missed it for each reason. */
+    static String exercisesHtml(List<Grader.Score> scores) {
+        Table t = classSummary(scores);
+        StringBuilder b = new StringBuilder("<table class=\"sortable\"><thead><tr>").append(ReportHtml.th("report.notebook", "text"))
+                .append(ReportHtml.th("report.exercise", "text")).append(ReportHtml.th("report.mean", "")).append(ReportHtml.th("report.of", ""))
+                .append(ReportHtml.th("report.share", "")).append(ReportHtml.th("report.full", "")).append(ReportHtml.th("report.missedBy", ""));
+        for (Miss m : Miss.values()) b.append("<th class=\"k-").append(m.css()).append("\">").append(vae.kernel.render.Html.escape(m.word())).append("</th>");
+        b.append("</tr></thead><tbody>\n");
         for (int r = 0; r < t.rowCount(); r++) {
-            b.append("<tr>");
-            for (int c = 0; c < t.columnCount(); c++) b.append("<td>").append(Html.escape(t.getString(r, c))).append("</td>");
+            String[] key = t.stringColumn("exercise").get(r).split(" · ", 2);
+            double mean = t.doubleColumn("mean points").get(r), max = t.doubleColumn("max points").get(r);
+            int learners = t.intColumn("learners").get(r), missed = t.intColumn("missed by").get(r);
+            b.append("<tr>").append(ReportHtml.td(key[0], null, "text", null)).append(ReportHtml.td(ReportWords.exercise(key[0], key[1]), null, "text", key[1]))
+                    .append(ReportHtml.td(ReportWords.points(mean), null, null, null)).append(ReportHtml.td(ReportWords.points(max), null, null, null))
+                    .append(ReportHtml.td(ReportWords.percent(max == 0 ? 0 : mean / max), ReportHtml.share(mean, max), null, null))
+                    .append(ReportHtml.td(String.valueOf(learners - missed), null, null, null)).append(ReportHtml.td(missed + " / " + learners, String.valueOf(missed), null, null));
+            for (Miss m : Miss.values()) {
+                int n = t.intColumn(missName(m)).get(r);
+                b.append(ReportHtml.td(n == 0 ? "" : String.valueOf(n), String.valueOf(n), n == 0 ? null : "k-" + m.css(), null));
+            }
             b.append("</tr>\n");
         }
-        return b.append("</table>\n").toString();
+        return b.append("</tbody></table>\n").toString();
+    }
+
+    /** Every check of every learner, with its reason and, for a wrong answer, the expected value and the learner's. */
+    static String checksHtml(List<Grader.Score> scores) {
+        StringBuilder b = new StringBuilder("<table class=\"sortable\"><thead><tr>");
+        for (String k : List.of("report.learner", "report.notebook", "report.exercise")) b.append(ReportHtml.th(k, "text"));
+        b.append(ReportHtml.th("report.points", "")).append(ReportHtml.th("report.of", ""));
+        for (String k : List.of("report.reason", "report.feedback", "report.expected", "report.got", "report.late")) b.append(ReportHtml.th(k, "text"));
+        b.append("</tr></thead><tbody>\n");
+        for (Grader.Score s : scores) {
+            b.append("<tr>").append(ReportHtml.td(s.learner(), null, "text", null)).append(ReportHtml.td(s.notebook(), null, "text", null))
+                    .append(ReportHtml.td(s.exercise().equals("-") ? "-" : ReportWords.exercise(s.notebook(), s.exercise()), null, "text", s.exercise()))
+                    .append(ReportHtml.td(ReportWords.points(s.points()), null, null, null)).append(ReportHtml.td(ReportWords.points(s.maxPoints()), null, null, null))
+                    .append(ReportHtml.td(s.miss() == null ? "" : s.miss().word(), null, s.miss() == null ? "text" : "text k-" + ReportHtml.kind(s), null))
+                    .append(ReportHtml.td(s.feedback(), null, "text", null)).append(ReportHtml.td(s.expected() == null ? "" : s.expected(), null, "text", null))
+                    .append(ReportHtml.td(s.got() == null ? "" : s.got(), null, "text", null))
+                    .append(ReportHtml.td(s.late() ? ReportWords.text("report.hours", Feedback.fmt(s.hoursLate())) : "", String.valueOf(s.hoursLate()), "text", null))
+                    .append("</tr>\n");
+        }
+        return b.append("</tbody></table>\n").toString();
     }
 }

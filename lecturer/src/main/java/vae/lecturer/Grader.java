@@ -29,18 +29,25 @@ public final class Grader {
      * The score of one check of one learner's notebook, with the feedback the learner would have seen or why it scored 0;
      * for late work, how late (hours) and the points the late penalty took off ({@code points} is after the penalty); for
      * a wrong answer, the expected value and the learner's, for the lecturer's eyes only (the learner's feedback and
-     * ✘ lines never show the expected value).
+     * ✘ lines never show the expected value); {@code miss}, why it scored less than its points (null when it did not).
      */
     public record Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback,
-                        double hoursLate, double latePenalty, String expected, String got) {
+                        double hoursLate, double latePenalty, String expected, String got, Miss miss) {
         public Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback) {
-            this(learner, notebook, exercise, points, maxPoints, feedback, 0, 0, null, null);
+            this(learner, notebook, exercise, points, maxPoints, feedback, 0, 0, null, null, null);
         }
 
+        public Score(String learner, String notebook, String exercise, double points, double maxPoints, String feedback,
+                     double hoursLate, double latePenalty, String expected, String got) {
+            this(learner, notebook, exercise, points, maxPoints, feedback, hoursLate, latePenalty, expected, got, null);
+        }
         /** The same score with what the check expected and what came (null where no wrong answer was checked). */
         public Score withAnswers(String expected, String got) {
-            return new Score(learner, notebook, exercise, points, maxPoints, feedback, hoursLate, latePenalty, expected, got);
+            return new Score(learner, notebook, exercise, points, maxPoints, feedback, hoursLate, latePenalty, expected, got, miss);
         }
+
+        /** The same score with why it scored less than its points. */
+        public Score withMiss(Miss why) { return new Score(learner, notebook, exercise, points, maxPoints, feedback, hoursLate, latePenalty, expected, got, why); }
 
         public boolean late() { return hoursLate > 0; }
     }
@@ -122,7 +129,7 @@ public final class Grader {
             return gradeOne(learner, file, workDir);
         } catch (RuntimeException e) {
             String notebook = sources.containsKey(file.getFileName().toString()) ? file.getFileName().toString() : "?";
-            return zeroForAll(learner, notebook, Language.text("grade.couldNotGrade", shortMessage(e)));
+            return zeroForAll(learner, notebook, Language.text("grade.couldNotGrade", shortMessage(e)), Miss.ERROR);
         }
     }
 
@@ -144,12 +151,12 @@ public final class Grader {
             submitted = Notebook.read(file);
         } catch (IllegalArgumentException e) {
             String notebook = sources.containsKey(fileName) ? fileName : "?";
-            return zeroForAll(learner, notebook, Language.text("grade.notANotebook", shortMessage(e)));
+            return zeroForAll(learner, notebook, Language.text("grade.notANotebook", shortMessage(e)), Miss.ERROR);
         }
         String notebook = match(fileName, submitted);
         if (notebook == null) {
             return List.of(new Score(learner, fileName, "-", 0, 0,
-                    Language.text("grade.otherAssignment", sources.keySet())));
+                    Language.text("grade.otherAssignment", sources.keySet())).withMiss(Miss.ERROR));
         }
         Notebook source = sources.get(notebook);
         Map<String, String> notes = new LinkedHashMap<>();
@@ -164,8 +171,9 @@ public final class Grader {
             if (!Files.exists(out)) {
                 // Its JVM never ran a cell: a classpath or a JVM option is wrong, not the learner's work.
                 String first = run.log().lines().findFirst().orElse("no output");
-                return zeroForAll(learner, notebook, run.timedOut() || run.stopped() != null ? scoring.notRun(run)
-                        : Language.text("grade.noCellRan", run.exitCode(), first));
+                boolean stopped = run.timedOut() || run.stopped() != null;
+                return zeroForAll(learner, notebook, stopped ? scoring.notRun(run) : Language.text("grade.noCellRan", run.exitCode(), first),
+                        stopped ? Miss.STOPPED : Miss.ERROR);
             }
             Notebook executed = Notebook.read(out);
             List<Score> scores = scoring.score(learner, notebook, source, executed, run, notes);
@@ -189,12 +197,12 @@ public final class Grader {
         return sources.containsKey(fileName) && submitted.cells().stream().noneMatch(c -> Nbgrader.gradeId(c) != null) ? fileName : null;
     }
 
-    private List<Score> zeroForAll(String learner, String notebook, String reason) {
+    private List<Score> zeroForAll(String learner, String notebook, String reason, Miss why) {
         Notebook source = sources.get(notebook);
-        if (source == null) return List.of(new Score(learner, notebook, "-", 0, 0, reason));
+        if (source == null) return List.of(new Score(learner, notebook, "-", 0, 0, reason).withMiss(why));
         List<Score> scores = new ArrayList<>();
         for (JsonObject c : source.cells()) {
-            if (Nbgrader.isCheck(c)) scores.add(new Score(learner, notebook, Nbgrader.gradeId(c), 0, scoring.maxPoints(c), reason));
+            if (Nbgrader.isCheck(c)) scores.add(new Score(learner, notebook, Nbgrader.gradeId(c), 0, scoring.maxPoints(c), reason).withMiss(why));
         }
         return scores;
     }

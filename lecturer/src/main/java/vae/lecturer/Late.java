@@ -34,7 +34,7 @@ final class Late {
 
     private static Grader.Score with(Grader.Score s, double points, String feedback, double hours) {
         return new Grader.Score(s.learner(), s.notebook(), s.exercise(), points, s.maxPoints(), feedback, hours, round(s.points() - points),
-                s.expected(), s.got());
+                s.expected(), s.got(), s.miss());
     }
 
     static double round(double points) {

@@ -29,6 +29,9 @@ public final class NotebookHtml {
             .feedback.passed{background:#e6f4ea;color:#1e6b34}.feedback.failed{background:#fdecea;color:#a00}
             table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .5em;text-align:right}
             th{background:#f0f0f0}img{max-width:100%}
+            .k-full{background:#c8e6c9}.k-partial{background:#fff0b3}.k-wrong{background:#f6b8b8}.k-not-answered{background:#e2e2e2}
+            .k-stopped{background:#d7c4f2}.k-error{background:#f9c48a}
+            .misses ul{list-style:none;padding-left:0}.misses li{padding:.25em .6em;margin:.2em 0;border-radius:3px}
             """;
 
     private NotebookHtml() {}
@@ -41,8 +44,13 @@ public final class NotebookHtml {
     }
 
     static String document(String title, String body) {
+        return document(title, body, "");
+    }
+
+    /** The page, with {@code head} (the report's own style and sorting script, inline) after the common style. */
+    static String document(String title, String body, String head) {
         return "<!DOCTYPE html>\n<html lang=\"" + vae.Language.current() + "\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title><style>" + STYLE
-                + "</style></head><body>\n" + body + "</body></html>\n";
+                + "</style>" + head + "</head><body>\n" + body + "</body></html>\n";
     }
 
     /** One cell: markdown as HTML, or code with its outputs. */

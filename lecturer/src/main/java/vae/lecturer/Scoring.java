@@ -32,11 +32,11 @@ final class Scoring {
             double max = maxPoints(original);
             JsonObject cell = OriginalChecks.find(executed, id);
             boolean ran = cell != null && cell.has("execution_count") && !cell.get("execution_count").isJsonNull();
-            String reason = ran ? reason(cell, executed, id) : notRun(run);
-            boolean passed = ran && reason == null;
+            Why why = ran ? reason(cell, executed, id) : new Why(run.stopped() != null || run.timedOut() ? Miss.STOPPED : Miss.ERROR, notRun(run));
+            boolean passed = ran && why == null;
             double points = passed ? max : 0;
-            if (passed) reason = verdicts(cell).get(0).message();
-            else if (ran && partialCredit(original)) {
+            String reason = passed ? verdicts(cell).get(0).message() : why.text();
+            if (!passed && ran && partialCredit(original)) {
                 // A share per passing check: the checks of a cell run in order and the first that fails ends the cell.
                 long ok = verdicts(cell).stream().filter(v -> v.answered() && v.passed()).count();
                 long of = Math.max(checksIn(original), verdicts(cell).size());
@@ -47,7 +47,7 @@ final class Scoring {
             }
             if (notes.containsKey(id)) reason += " [" + notes.get(id) + "]";
             Verdict wrong = ran ? verdicts(cell).stream().filter(v -> v.answered() && !v.passed()).findFirst().orElse(null) : null;
-            Grader.Score score = new Grader.Score(learner, notebook, id, points, max, reason);
+            Grader.Score score = new Grader.Score(learner, notebook, id, points, max, reason).withMiss(passed ? null : why.miss());
             scores.add(wrong == null ? score : score.withAnswers(wrong.expected(), wrong.got()));
         }
         return scores;
@@ -79,19 +79,53 @@ final class Scoring {
                 : Language.text(run.exitCode() == 0 ? "grade.stoppedBefore" : "grade.stoppedBeforeCrash", run.exitCode());
     }
 
+    /** Why a check scored less than its points: the kind, and the sentence the learner reads. */
+    private record Why(Miss miss, String text) {}
+
     /** Why a check that ran scores 0, or null when it passed. */
-    private String reason(JsonObject cell, Notebook executed, String id) {
+    private Why reason(JsonObject cell, Notebook executed, String id) {
         List<Notebook.Error> errors = Notebook.errors(cell);
         List<Verdict> verdicts = verdicts(cell);
-        if (timedOut(errors)) return Language.text("grade.checkTimedOut", settings.cellTimeoutSeconds());
-        for (Verdict v : verdicts) if (v.answered() && !v.passed()) return v.message();
-        if (!errors.isEmpty()) return describe(errors.get(0));
-        if (verdicts.stream().anyMatch(v -> !v.answered())) {
-            String answerError = answerError(executed, id);
-            return answerError == null ? Language.text("grade.notAnswered") : Language.text("grade.notAnsweredFailed", answerError);
+        if (timedOut(errors)) return new Why(Miss.STOPPED, Language.text("grade.checkTimedOut", settings.cellTimeoutSeconds()));
+        for (Verdict v : verdicts) if (v.answered() && !v.passed()) return new Why(Miss.WRONG, v.message());
+        boolean unanswered = verdicts.stream().anyMatch(v -> !v.answered());
+        if (!errors.isEmpty() || unanswered) {
+            // The cause, not its consequence: an answer cell stopped at its time limit leaves its variables undeclared, and
+            // the check after it says "cannot find symbol"; the learner needs to hear about the loop, not the symbol.
+            Why cause = cause(executed, cell, id, verdicts.isEmpty() && !errors.isEmpty());
+            if (cause != null) return cause;
+            if (!errors.isEmpty()) return new Why(Miss.ERROR, describe(errors.get(0)));
+            return new Why(Miss.NOT_ANSWERED, Language.text("grade.notAnswered"));
         }
-        if (verdicts.isEmpty()) return Language.text("grade.noVerdict", Notebook.outputText(cell).strip());
+        if (verdicts.isEmpty()) return new Why(Miss.ERROR, Language.text("grade.noVerdict", Notebook.outputText(cell).strip()));
         return null;
+    }
+
+    /**
+     * Why a check failed when the failure began before it: its answer cell was stopped or failed, or (for a check that
+     * could not even run, {@code orEarlier}) another cell before it was stopped at its time limit. Null when none was.
+     */
+    private Why cause(Notebook executed, JsonObject check, String checkId, boolean orEarlier) {
+        int limit = settings.cellTimeoutSeconds();
+        JsonObject answer = OriginalChecks.find(executed, OriginalChecks.answerId(checkId));
+        List<Notebook.Error> answerErrors = answer == null ? List.of() : Notebook.errors(answer);
+        if (timedOut(answerErrors)) return new Why(Miss.STOPPED, ReportWords.text("reason.answerStopped", limit));
+        if (orEarlier) {
+            JsonObject stopped = null;
+            int number = 0, stoppedNumber = 0;
+            for (JsonObject c : executed.cells()) {
+                if (c == check) break;
+                if (!"code".equals(c.get("cell_type").getAsString())) continue;
+                number++;
+                if (timedOut(Notebook.errors(c))) { stopped = c; stoppedNumber = number; }
+            }
+            if (stopped != null) {
+                String which = Nbgrader.gradeId(stopped) != null ? ReportWords.text("cell.answer", Nbgrader.gradeId(stopped))
+                        : ReportWords.text("cell.numbered", stoppedNumber);
+                return new Why(Miss.STOPPED, ReportWords.text("reason.cellStopped", which, limit));
+            }
+        }
+        return answerErrors.isEmpty() ? null : new Why(Miss.ERROR, ReportWords.text("reason.answerFailed", answerErrors.get(0)));
     }
 
     /** The verdicts a cell's checks gave, in order; a bundle that is no verdict is no verdict. */
@@ -105,14 +139,6 @@ final class Scoring {
             }
         }
         return verdicts;
-    }
-
-    private static String answerError(Notebook executed, String checkId) {
-        JsonObject answer = OriginalChecks.find(executed, OriginalChecks.answerId(checkId));
-        if (answer == null) return null;
-        List<Notebook.Error> errors = Notebook.errors(answer);
-        if (timedOut(errors)) return Language.text("grade.answerTimedOut");
-        return errors.isEmpty() ? null : errors.get(0).toString();
     }
 
     private static boolean timedOut(List<Notebook.Error> errors) {
