@@ -1,25 +1,45 @@
 package vae.model;
 
+import java.util.function.Consumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import vae.Language;
+import vae.train.Printed;
 
 /**
- * Every setting of a VAE, with its default, in one place. A trained {@link Vae} keeps the config it was made with.
- *
- * @param architecture       MLP (784 → hidden → latent) or the convolutional VAE of PyTorch tutorials
- * @param hiddenSize         width of the MLP's hidden layer, in encoder and decoder (Kingma &amp; Welling used 400 for MNIST)
- * @param latentSize         d, the number of entries of μ, logvar, ε and z
- * @param reconstructionLoss BCE (pixels as Bernoulli probabilities) or MSE (squared error)
- * @param beta               weight of the KL term: loss = reconstruction + β·KL (β = 1 is the ELBO)
- * @param seed               seeds the initial weights, so two models made alike are alike
- * @param dataType           FLOAT for lessons and training; DOUBLE for gradient checks
+ * Every setting of a VAE. Each one, its default and what it means stand in one block, {@link Builder} (as minGPT's
+ * {@code get_default_config}); {@link #lesson()} is that block as it stands, a {@code withX} changes one setting of a
+ * copy, and {@code toString()} prints them all. A trained {@link Vae} keeps the config it was made with. A checkpoint
+ * writes these settings under keys of its own ({@link CheckpointFormat}), so renaming a component here changes no file.
  */
 public record VaeConfig(Architecture architecture, int hiddenSize, int latentSize,
                         ReconstructionLoss reconstructionLoss, double beta, long seed, DataType dataType) {
 
+    /** Which encoder and decoder the VAE has: the MLP of the lessons or the convolutional one of notebook 12. */
     public enum Architecture { MLP, CONV }
 
     public enum ReconstructionLoss { BCE, MSE }
+
+    /** Every setting with its default, one a line; set some, then {@link #build()}. */
+    public static final class Builder {
+        public Architecture architecture = Architecture.MLP;                  // MLP (784 → hidden → latent) or CONV (PyTorch tutorials' conv VAE)
+        public int hiddenSize = 400;                                          // the MLP's hidden width, encoder and decoder (Kingma & Welling: 400 for MNIST)
+        public int latentSize = 10;                                           // d, the number of entries of μ, logvar, ε and z
+        public ReconstructionLoss reconstructionLoss = ReconstructionLoss.BCE; // BCE (pixels as Bernoulli probabilities) or MSE (squared error)
+        public double beta = 1.0;                                             // weight of KL: loss = reconstruction + β·KL (β = 1 is the ELBO)
+        public long seed = 42;                                                // seeds the first weights, so two models made alike are alike
+        public DataType dataType = DataType.FLOAT;                            // FLOAT for lessons and training; DOUBLE for gradient checks
+
+        public Builder() {}
+
+        Builder(VaeConfig c) {
+            architecture = c.architecture; hiddenSize = c.hiddenSize; latentSize = c.latentSize;
+            reconstructionLoss = c.reconstructionLoss; beta = c.beta; seed = c.seed; dataType = c.dataType;
+        }
+
+        public VaeConfig build() {
+            return new VaeConfig(architecture, hiddenSize, latentSize, reconstructionLoss, beta, seed, dataType);
+        }
+    }
 
     public VaeConfig {
         if (architecture == null || reconstructionLoss == null || dataType == null) {
@@ -31,10 +51,11 @@ public record VaeConfig(Architecture architecture, int hiddenSize, int latentSiz
         if (!dataType.isFPType()) throw new IllegalArgumentException(Language.text("error.config.dataType", dataType));
     }
 
-    /** The lessons' model. It's equivalent to this: {@code new VaeConfig(MLP, 400, 10, BCE, 1.0, 42, FLOAT)}. */
-    public static VaeConfig lesson() {
-        return new VaeConfig(Architecture.MLP, 400, 10, ReconstructionLoss.BCE, 1.0, 42, DataType.FLOAT);
-    }
+    /**
+     * The lessons' model, the defaults of {@link Builder}. Printed: {@code VaeConfig(architecture=MLP, hiddenSize=400,
+     * latentSize=10, reconstructionLoss=BCE, beta=1.0, seed=42, dataType=FLOAT)}.
+     */
+    public static VaeConfig lesson() { return new Builder().build(); }
 
     /** PyTorch's examples/vae: {@code lesson().withLatentSize(20)}, i.e. 784-400-20. */
     public static VaeConfig pytorchExample() {
@@ -46,17 +67,21 @@ public record VaeConfig(Architecture architecture, int hiddenSize, int latentSiz
         return lesson().withArchitecture(Architecture.CONV);
     }
 
-    public VaeConfig withArchitecture(Architecture a) { return new VaeConfig(a, hiddenSize, latentSize, reconstructionLoss, beta, seed, dataType); }
-    public VaeConfig withHiddenSize(int h) { return new VaeConfig(architecture, h, latentSize, reconstructionLoss, beta, seed, dataType); }
-    public VaeConfig withLatentSize(int d) { return new VaeConfig(architecture, hiddenSize, d, reconstructionLoss, beta, seed, dataType); }
-    public VaeConfig withReconstructionLoss(ReconstructionLoss r) { return new VaeConfig(architecture, hiddenSize, latentSize, r, beta, seed, dataType); }
-    public VaeConfig withBeta(double b) { return new VaeConfig(architecture, hiddenSize, latentSize, reconstructionLoss, b, seed, dataType); }
-    public VaeConfig withSeed(long s) { return new VaeConfig(architecture, hiddenSize, latentSize, reconstructionLoss, beta, s, dataType); }
-    public VaeConfig withDataType(DataType t) { return new VaeConfig(architecture, hiddenSize, latentSize, reconstructionLoss, beta, seed, t); }
+    public VaeConfig withArchitecture(Architecture a) { return edit(b -> b.architecture = a); }
+    public VaeConfig withHiddenSize(int h) { return edit(b -> b.hiddenSize = h); }
+    public VaeConfig withLatentSize(int d) { return edit(b -> b.latentSize = d); }
+    public VaeConfig withReconstructionLoss(ReconstructionLoss r) { return edit(b -> b.reconstructionLoss = r); }
+    public VaeConfig withBeta(double beta) { return edit(b -> b.beta = beta); }
+    public VaeConfig withSeed(long s) { return edit(b -> b.seed = s); }
+    public VaeConfig withDataType(DataType t) { return edit(b -> b.dataType = t); }
 
-    @Override
-    public String toString() {
-        return "VaeConfig(architecture=" + architecture + ", hiddenSize=" + hiddenSize + ", latentSize=" + latentSize
-                + ", reconstructionLoss=" + reconstructionLoss + ", beta=" + beta + ", seed=" + seed + ", dataType=" + dataType + ")";
+    /** A copy with {@code change} applied to a {@link Builder} holding this config's settings. */
+    private VaeConfig edit(Consumer<Builder> change) {
+        Builder b = new Builder(this);
+        change.accept(b);
+        return b.build();
     }
+
+    /** Every setting: {@code VaeConfig(architecture=MLP, hiddenSize=400, …, dataType=FLOAT)}. */
+    @Override public String toString() { return Printed.record(this); }
 }
