@@ -35,14 +35,13 @@ import vae.train.Provenance;
  * Written to a temporary file beside the target, flushed to the disk, and then renamed, so a crash mid-write never
  * leaves half a checkpoint where a whole one was (the target is either the old file or the whole new one). The
  * lessons call it through {@link Vae#save(Path)} and {@link Vae#load(Path, VaeConfig)}, which also checks that the
- * file holds the model a lesson expects.
+ * file holds the model a lesson expects. What the zip holds, key by key, is written down in {@link CheckpointFormat}.
  *
- * @param provenance how it was made; for the first checkpoints, which kept it as free-form notes, read from those
- *                   ({@link Provenance#fromNotes}) as far as they go
+ * @param provenance how it was made; null if not recorded; for the first checkpoints, which kept it as free-form notes,
+ *                   read from those as far as they go ({@link CheckpointFormatOne})
  * @param notes      free-form notes saved with it (an empty object if none)
  */
 public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject notes) {
-    private static final int FORMAT = 1;
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     /** Saves {@code vae} with its optimizer state ({@code adam} may be null) and free-form notes (seed, epochs, data…). */
@@ -64,21 +63,10 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
                 Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) { /* Windows: the default ACL is fine */ }
             try (FileOutputStream out = new FileOutputStream(temp.toFile()); ZipOutputStream zip = new ZipOutputStream(out)) {
-                JsonObject meta = new JsonObject();
-                meta.addProperty("format", FORMAT);
-                meta.add("config", GSON.toJsonTree(vae.config()));
-                if (adam != null) {
-                    meta.addProperty("adamLearningRate", adam.learningRate());
-                    meta.addProperty("adamBetaOne", adam.betaOne());
-                    meta.addProperty("adamBetaTwo", adam.betaTwo());
-                    meta.addProperty("adamEpsilon", adam.epsilon());
-                    meta.addProperty("adamIteration", adam.iteration());
-                }
-                if (provenance != null) meta.add("provenance", GSON.toJsonTree(provenance));
-                meta.add("notes", notes == null ? new JsonObject() : notes);
-                entry(zip, "checkpoint.json", GSON.toJson(meta).getBytes(StandardCharsets.UTF_8));
-                entry(zip, "parameters.bin", bytes(vae.parameterVector()));
-                if (adam != null) entry(zip, "adam.bin", bytes(adam.state()));
+                JsonObject json = CheckpointFormat.write(vae.config(), adam, provenance, notes);
+                entry(zip, CheckpointFormat.JSON_ENTRY, GSON.toJson(json).getBytes(StandardCharsets.UTF_8));
+                entry(zip, CheckpointFormat.PARAMETERS_ENTRY, bytes(vae.parameterVector()));
+                if (adam != null) entry(zip, CheckpointFormat.ADAM_ENTRY, bytes(adam.state()));
                 zip.finish();
                 out.getFD().sync();   // on the disk before the rename makes it the checkpoint
             }
@@ -135,45 +123,32 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         } catch (IOException e) {
             throw new IllegalArgumentException(Language.text("checkpoint.notZip", name, e.getMessage()), e);
         }
-        byte[] json = entries.get("checkpoint.json");
-        if (json == null || !entries.containsKey("parameters.bin")) {
-            throw new IllegalArgumentException(Language.text("checkpoint.notOurs", name));
-        }
+        byte[] json = entries.get(CheckpointFormat.JSON_ENTRY);
+        byte[] weights = entries.get(CheckpointFormat.PARAMETERS_ENTRY), adamState = entries.get(CheckpointFormat.ADAM_ENTRY);
+        if (json == null || weights == null) throw new IllegalArgumentException(Language.text("checkpoint.notOurs", name));
         JsonObject meta;
-        VaeConfig config;
-        Provenance provenance;
         try {
             meta = GSON.fromJson(new String(json, StandardCharsets.UTF_8), JsonObject.class);
-            if (meta == null || !meta.has("format") || !meta.has("config")) throw new JsonParseException(Language.text("error.checkpoint.noFormatOrConfig"));
-            if (meta.get("format").getAsInt() != FORMAT) {
-                throw new IllegalArgumentException(Language.text("checkpoint.format", name, meta.get("format"), FORMAT));
-            }
-            config = GSON.fromJson(meta.get("config"), VaeConfig.class);
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
+        } catch (JsonParseException | ClassCastException e) {   // not JSON, or JSON but not an object
             throw new IllegalArgumentException(Language.text("checkpoint.badJson", name, e.getMessage()), e);
         }
-        try {
-            provenance = meta.has("provenance") ? GSON.fromJson(meta.get("provenance"), Provenance.class)
-                    : Provenance.fromNotes(meta.getAsJsonObject("notes"));   // the first checkpoints: free-form notes only
-        } catch (RuntimeException e) {   // Gson's parse errors, and the records' own checks of what it read
-            throw new IllegalArgumentException(Language.text("checkpoint.badProvenance", name, e.getMessage()), e);
-        }
+        CheckpointFormat.Contents contents = CheckpointFormat.read(meta == null ? new JsonObject() : meta, name, adamState != null);
+        VaeConfig config = contents.config();
         if (expected != null) expect(name, config, expected);
         Vae vae = new Vae(config);
-        INDArray saved = array(name, "parameters.bin", entries.get("parameters.bin"));
+        INDArray saved = array(name, CheckpointFormat.PARAMETERS_ENTRY, weights);
         if (saved.length() != vae.parameterCount()) {
             throw new IllegalArgumentException(Language.text("checkpoint.weightCount", name, saved.length(), describe(config), vae.parameterCount()));
         }
         vae.setParameterVector(saved.castTo(config.dataType()));
         Adam adam = null;
-        if (entries.containsKey("adam.bin")) {
-            INDArray state = array(name, "adam.bin", entries.get("adam.bin")).castTo(config.dataType());
-            adam = new Adam(meta.get("adamLearningRate").getAsDouble(), number(meta, "adamBetaOne", Adam.DEFAULT_BETA_ONE),
-                    number(meta, "adamBetaTwo", Adam.DEFAULT_BETA_TWO), number(meta, "adamEpsilon", Adam.DEFAULT_EPSILON),
-                    vae.parameters(), state, meta.get("adamIteration").getAsInt());
+        if (adamState != null) {
+            INDArray state = array(name, CheckpointFormat.ADAM_ENTRY, adamState).castTo(config.dataType());
+            CheckpointFormat.AdamSettings a = contents.adam();
+            adam = CheckpointFormat.valid(name, "checkpoint.badJson",
+                    () -> new Adam(a.learningRate(), a.betaOne(), a.betaTwo(), a.epsilon(), vae.parameters(), state, a.iteration()));
         }
-        JsonObject notes = meta.getAsJsonObject("notes");
-        return new Checkpoint(vae, adam, provenance, notes == null ? new JsonObject() : notes);
+        return new Checkpoint(vae, adam, contents.provenance(), contents.notes());
     }
 
     /** Throws, saying what came, what was expected and which settings differ, unless {@code found} matches {@code expected} but for the seed. */
@@ -195,11 +170,6 @@ public record Checkpoint(Vae vae, Adam adam, Provenance provenance, JsonObject n
         return c.architecture() == VaeConfig.Architecture.MLP
                 ? Language.text("checkpoint.describeMlp", c.hiddenSize(), c.latentSize(), c.reconstructionLoss(), c.beta(), c.dataType())
                 : Language.text("checkpoint.describeConv", c.latentSize(), c.reconstructionLoss(), c.beta(), c.dataType());
-    }
-
-    /** A setting the first checkpoints did not write (Adam's β₁, β₂, ε) was the default then. */
-    private static double number(JsonObject meta, String key, double before) {
-        return meta.has(key) ? meta.get(key).getAsDouble() : before;
     }
 
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -20,7 +20,7 @@ import vae.train.Adam;
 import vae.train.Provenance;
 import vae.train.TrainingConfig;
 
-/** A checkpoint says how it was made as structured data; the checkpoints shipped before that still load, read from their notes. */
+/** A checkpoint says how it was made as structured data; checkpoints written before that still load, read from their notes. */
 class ProvenanceTest {
     @TempDir Path dir;
 
@@ -58,29 +58,41 @@ class ProvenanceTest {
     }
 
     @Test
-    void theShippedLessonCheckpointStillLoadsWithItsNotesAndTheirProvenance() {
-        Checkpoint shipped = DataFiles.current().read(Pretrained.LESSON, Checkpoint::load);
-        assertEquals(VaeConfig.lesson(), shipped.vae().config());
-        // Written before provenance was structured: its free-form notes are kept as they were...
-        assertEquals("TrainingConfig(epochs=20, batchSize=128, learningRate=0.001, seed=42)", shipped.notes().get("training").getAsString());
+    void aFormatOneCheckpointWithOnlyNotesLoadsWithItsProvenanceReadFromThem() throws Exception {
+        // Written by the format-1 library as the first shipped models were: free-form notes, no provenance.
+        Checkpoint old;
+        try (var in = ProvenanceTest.class.getResourceAsStream("format1-notes.zip")) {
+            old = Checkpoint.load(in, "format1-notes.zip");
+        }
+        // Its free-form notes are kept as they were...
+        assertEquals("TrainingConfig(epochs=20, batchSize=128, learningRate=0.001, seed=42)", old.notes().get("training").getAsString());
         // ...and read into a provenance as far as they go.
-        Provenance p = shipped.provenance();
+        Provenance p = old.provenance();
         assertEquals(TrainingConfig.defaults().withEpochs(20), p.training(), "the old string had no Adam settings: they were the defaults");
         assertEquals(9000, p.data().trainImages());
         assertEquals(1000, p.data().testImages());
         assertTrue(p.data().name().startsWith("data/train-images-idx3-ubyte.gz"), p.data().name());
-        assertEquals(118.135, p.testLoss(), 1e-3);
+        assertEquals(162.976, p.testLoss(), 1e-3);
         assertEquals("mvn -q -pl lib exec:java -Dexec.mainClass=vae.Pretrained", p.madeBy());
         assertNull(p.libraryVersion(), "not recorded then");
         assertNull(p.date(), "not recorded then");
     }
 
     @Test
-    void theShippedLatent2dCheckpointStillLoadsWithItsProvenanceFromItsNotes() {
-        Checkpoint shipped = DataFiles.current().read(Pretrained.LATENT_2D, Checkpoint::load);
-        assertEquals(2, shipped.vae().latentSize());
-        assertEquals(20, shipped.provenance().training().epochs());
-        assertEquals(162.976, shipped.provenance().testLoss(), 1e-3);
+    void theShippedCheckpointsKeepTheirProvenanceInFormatTwo() {
+        Checkpoint lesson = DataFiles.current().read(Pretrained.LESSON, Checkpoint::load);
+        assertEquals(VaeConfig.lesson(), lesson.vae().config());
+        Provenance p = lesson.provenance();   // migrated once from the notes the first library wrote
+        assertEquals(TrainingConfig.defaults().withEpochs(20), p.training());
+        assertEquals(new Provenance.Data("data/train-images-idx3-ubyte.gz (9,000 digits); test loss on data/test-images-idx3-ubyte.gz (1,000)", 9000, 1000), p.data());
+        assertEquals(118.135, p.testLoss(), 1e-3);
+        assertEquals("mvn -q -pl lib exec:java -Dexec.mainClass=vae.Pretrained", p.madeBy());
+        assertNull(p.libraryVersion(), "not recorded then");
+
+        Checkpoint latent2d = DataFiles.current().read(Pretrained.LATENT_2D, Checkpoint::load);
+        assertEquals(2, latent2d.vae().latentSize());
+        assertEquals(20, latent2d.provenance().training().epochs());
+        assertEquals(162.976, latent2d.provenance().testLoss(), 1e-3);
     }
 
     @Test
@@ -89,11 +101,11 @@ class ProvenanceTest {
         notes.addProperty("epochs", 1);
         notes.addProperty("training", "20 epochs of Adam");   // not a printed TrainingConfig
         notes.addProperty("data", "my own digits");
-        Provenance p = Provenance.fromNotes(notes);
+        Provenance p = CheckpointFormatOne.fromNotes(notes);
         assertNull(p.training());
         assertEquals(new Provenance.Data("my own digits", 0, 0), p.data());
         assertNull(p.testLoss());
-        assertEquals(new Provenance(null, null, null, null, null, null, null), Provenance.fromNotes(new JsonObject()));
+        assertEquals(new Provenance(null, null, null, null, null, null, null), CheckpointFormatOne.fromNotes(new JsonObject()));
     }
 
     @Test
