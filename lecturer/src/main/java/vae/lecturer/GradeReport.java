@@ -118,7 +118,7 @@ public final class GradeReport {
 
     /** Everything {@link #write(List, Path)} writes, and nbgrader-grades.csv, in nbgrader's export layout. */
     public static void write(List<Grader.Submission> graded, String deadline, Path dir) {
-        write(Submissions.scores(graded), dir);
+        write(Submissions.scores(graded), dir, variants(graded));
         try {
             Files.writeString(dir.resolve("nbgrader-grades.csv"), nbgraderCsv(graded, deadline));
         } catch (IOException e) {
@@ -126,13 +126,22 @@ public final class GradeReport {
         }
     }
 
+    /** Each learner's variant of the exercises, for the report's variant column: none until submissions record one. */
+    static Map<String, ReportHtml.Variant> variants(List<Grader.Submission> graded) {
+        return Map.of();
+    }
+
     /** Writes grades.csv, summary.csv and report.html into {@code dir}. */
     public static void write(List<Grader.Score> scores, Path dir) {
+        write(scores, dir, Map.of());
+    }
+
+    static void write(List<Grader.Score> scores, Path dir, Map<String, ReportHtml.Variant> variants) {
         try {
             Files.createDirectories(dir);
             scores(scores).write().csv(dir.resolve("grades.csv").toFile());
             classSummary(scores).write().csv(dir.resolve("summary.csv").toFile());
-            Files.writeString(dir.resolve("report.html"), ReportHtml.page(scores));
+            Files.writeString(dir.resolve("report.html"), ReportHtml.page(scores, variants));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the grade report to " + dir, e);
         }

@@ -36,12 +36,23 @@ final class ReportHtml {
 
     static final String STYLE = """
             body{max-width:none}table.sortable th{cursor:pointer;user-select:none}th[data-order=up]::after{content:' ▲'}th[data-order=down]::after{content:' ▼'}
-            td.text,th.text{text-align:left}td small{display:block;font-size:75%;color:#333}th.most-missed{outline:3px solid #c62828}
-            .legend span{padding:.1em .5em;margin-right:.4em;border-radius:3px}.bar{display:flex;width:7em;height:.9em;border:1px solid #999}
+            td.cell,tfoot td{text-align:center;min-width:6em}td.text,th.text{text-align:left}td small{display:block;font-size:75%;color:#333}th.most-missed{outline:3px solid #c62828}
+            .legend span{padding:.1em .5em;margin-right:.4em;border-radius:3px}.bar{display:flex;width:100%;min-width:6em;height:.9em;border:1px solid #999}
             .bar span{display:block;height:100%}p.most-missed{color:#c62828;font-weight:bold}
             """;
 
+    /**
+     * Whose exercise numbers a learner was graded with ({@code identity}, "" for the book's own) and what each exercise
+     * drew for them, by check id; the report shows the identity in a column and the inputs on hover over each cell.
+     */
+    record Variant(String identity, Map<String, String> inputs) {}
+
     static String page(List<Grader.Score> scores) {
+        return page(scores, Map.of());
+    }
+
+    /** The report; {@code variants} (learner → variant) adds a variant column where any learner has one. */
+    static String page(List<Grader.Score> scores, Map<String, Variant> variants) {
         Map<String, List<Grader.Score>> byNotebook = new TreeMap<>();
         Set<String> learners = new LinkedHashSet<>();
         double got = 0, max = 0;
@@ -54,8 +65,8 @@ final class ReportHtml {
         StringBuilder b = new StringBuilder("<h1>").append(escape(ReportWords.text("report.title"))).append("</h1>\n<p>")
                 .append(escape(ReportWords.text("report.overview", learners.size(), byNotebook.size(), ReportWords.percent(max == 0 ? 0 : got / max))))
                 .append(" ").append(escape(ReportWords.text("report.sortHint"))).append("</p>\n").append(legend());
-        b.append("<h2>").append(escape(ReportWords.text("report.learners"))).append("</h2>\n").append(learners(scores));
-        byNotebook.forEach((notebook, s) -> b.append("<h2>").append(escape(notebook)).append("</h2>\n").append(picture(notebook, s)));
+        byNotebook.forEach((notebook, s) -> b.append("<h2>").append(escape(notebook)).append("</h2>\n").append(picture(notebook, s, variants)));
+        b.append("<h2>").append(escape(ReportWords.text("report.learners"))).append("</h2>\n").append(learners(scores, variants));
         b.append("<h2>").append(escape(ReportWords.text("report.exercises"))).append("</h2>\n").append(GradeReport.exercisesHtml(scores));
         b.append("<h2>").append(escape(ReportWords.text("report.checks"))).append("</h2>\n").append(GradeReport.checksHtml(scores));
         return NotebookHtml.document(ReportWords.text("report.title"), b.toString(), "<style>" + STYLE + "</style><script>window.addEventListener('DOMContentLoaded', () => {\n" + SORT + "});</script>");
@@ -74,24 +85,25 @@ final class ReportHtml {
         return s.points() > 0 ? "partial" : s.miss().css();
     }
 
-    /** The learner's variant of the exercises (issue 25, per-learner numbers): shown in a column of its own once it is recorded. */
-    static String variant(List<Grader.Score> learnersScores) {
-        return "";
+    /** The variant column's cell of a learner, or null when no learner has a variant (no column). */
+    static String variant(Map<String, Variant> variants, String learner) {
+        if (variants.values().stream().allMatch(v -> v.identity() == null || v.identity().isEmpty())) return null;
+        Variant v = variants.get(learner);
+        return v == null ? "" : v.identity();
     }
 
-    static String learners(List<Grader.Score> scores) {
+    static String learners(List<Grader.Score> scores, Map<String, Variant> variants) {
         Map<String, List<Grader.Score>> by = new LinkedHashMap<>();
         for (Grader.Score s : scores) by.computeIfAbsent(s.learner(), k -> new ArrayList<>()).add(s);
-        boolean variants = by.values().stream().anyMatch(l -> !variant(l).isEmpty());
         StringBuilder b = new StringBuilder("<table class=\"sortable\"><thead><tr>").append(th("report.learner", "text"));
-        if (variants) b.append(th("report.variant", "text"));
+        if (variant(variants, "") != null) b.append(th("report.variant", "text"));
         b.append(th("report.points", "")).append(th("report.of", "")).append(th("report.share", "")).append(th("report.late", "text")).append("</tr></thead><tbody>\n");
         by.forEach((learner, list) -> {
             double got = list.stream().mapToDouble(Grader.Score::points).sum(), max = list.stream().mapToDouble(Grader.Score::maxPoints).sum();
             Set<String> late = new java.util.TreeSet<>();
             for (Grader.Score s : list) if (s.late()) late.add(s.notebook() + " (" + ReportWords.text("report.hours", Feedback.fmt(s.hoursLate())) + ")");
             b.append("<tr>").append(td(learner, null, "text", null));
-            if (variants) b.append(td(variant(list), null, "text", null));
+            if (variant(variants, learner) != null) b.append(td(variant(variants, learner), null, "text", null));
             b.append(td(ReportWords.points(got), null, null, null)).append(td(ReportWords.points(max), null, null, null))
                     .append(td(ReportWords.percent(max == 0 ? 0 : got / max), share(got, max), null, null))
                     .append(td(String.join(", ", late), null, "text", null)).append("</tr>\n");
@@ -100,7 +112,7 @@ final class ReportHtml {
     }
 
     /** One notebook's learners × exercises, each exercise's mean and distribution under its column. */
-    static String picture(String notebook, List<Grader.Score> scores) {
+    static String picture(String notebook, List<Grader.Score> scores, Map<String, Variant> variants) {
         Map<String, Map<String, Grader.Score>> grid = new LinkedHashMap<>();   // learner → exercise → score
         Map<String, Double> maxOf = new LinkedHashMap<>();
         for (Grader.Score s : scores) {
@@ -113,17 +125,21 @@ final class ReportHtml {
         long most = missed.values().stream().mapToLong(Long::longValue).max().orElse(0);
         StringBuilder b = new StringBuilder();
         if (most > 0) {
-            String e = exercises.stream().filter(x -> missed.get(x) == most).findFirst().orElseThrow();
-            b.append("<p class=\"most-missed\">").append(escape(ReportWords.text("report.mostMissed", ReportWords.exercise(notebook, e), most,
-                    grid.size(), reasons(grid.values().stream().map(r -> r.get(e)).toList())))).append("</p>\n");
+            List<String> tied = exercises.stream().filter(x -> missed.get(x) == most).toList();   // each missed by as many
+            String names = String.join(", ", tied.stream().map(x -> ReportWords.exercise(notebook, x)).toList());
+            String said = tied.size() > 1 ? ReportWords.text("report.mostMissedTied", most, grid.size(), names)
+                    : ReportWords.text("report.mostMissed", names, most, grid.size(), reasons(grid.values().stream().map(r -> r.get(tied.get(0))).toList()));
+            b.append("<p class=\"most-missed\">").append(escape(said)).append("</p>\n");
         }
-        b.append("<table class=\"sortable\"><thead><tr>").append(th("report.learner", "text"));
+        boolean withVariant = variant(variants, "") != null;
+        b.append("<table class=\"sortable\"><thead><tr>").append(th("report.learner", "text")).append(withVariant ? th("report.variant", "text") : "");
         for (String e : exercises) b.append("<th").append(missed.get(e) == most && most > 0 ? " class=\"most-missed\"" : "").append(" title=\"")
                 .append(escape(e)).append("\">").append(escape(ReportWords.exercise(notebook, e))).append("</th>");
         b.append(th("report.total", "")).append(th("report.share", "")).append("</tr></thead><tbody>\n");
         double classGot = 0, classMax = 0;
         for (Map.Entry<String, Map<String, Grader.Score>> row : grid.entrySet()) {
-            b.append("<tr>").append(td(row.getKey(), null, "text", null));
+            b.append("<tr>").append(td(row.getKey(), null, "text", null)).append(withVariant ? td(variant(variants, row.getKey()), null, "text", null) : "");
+            Map<String, String> inputs = variants.containsKey(row.getKey()) ? variants.get(row.getKey()).inputs() : Map.of();
             double got = 0, max = 0;
             for (String e : exercises) {
                 Grader.Score s = row.getValue().get(e);
@@ -131,20 +147,21 @@ final class ReportHtml {
                 got += s.points();
                 max += s.maxPoints();
                 String text = ReportWords.points(s.points()) + (s.miss() == null ? "" : "\u0000" + s.miss().word());
-                b.append(td(text, ReportWords.points(s.points()), "cell k-" + kind(s), s.feedback()));
+                String drawn = inputs.get(e);   // the numbers this learner's exercise drew, beside the reason on hover
+                b.append(td(text, ReportWords.points(s.points()), "cell k-" + kind(s), drawn == null ? s.feedback() : s.feedback() + "\n" + drawn));
             }
             classGot += got;
             classMax += max;
             b.append(td(ReportWords.points(got), null, null, null)).append(td(ReportWords.percent(max == 0 ? 0 : got / max), share(got, max), null, null)).append("</tr>\n");
         }
-        b.append("</tbody><tfoot><tr><th class=\"text\">").append(escape(ReportWords.text("report.mean"))).append("</th>");
+        b.append("</tbody><tfoot><tr><th class=\"text\">").append(escape(ReportWords.text("report.mean"))).append("</th>").append(withVariant ? "<td></td>" : "");
         for (String e : exercises) {
             double mean = grid.values().stream().filter(r -> r.containsKey(e)).mapToDouble(r -> r.get(e).points()).average().orElse(0);
             b.append("<td>").append(ReportWords.points(mean)).append("<small>").append(ReportWords.percent(maxOf.get(e) == 0 ? 0 : mean / maxOf.get(e))).append("</small></td>");
         }
         b.append("<td>").append(ReportWords.points(grid.isEmpty() ? 0 : classGot / grid.size())).append("</td><td>")
                 .append(ReportWords.percent(classMax == 0 ? 0 : classGot / classMax)).append("</td></tr>\n<tr><th class=\"text\">")
-                .append(escape(ReportWords.text("report.distribution"))).append("</th>");
+                .append(escape(ReportWords.text("report.distribution"))).append("</th>").append(withVariant ? "<td></td>" : "");
         for (String e : exercises) b.append("<td>").append(bar(grid.values().stream().map(r -> r.get(e)).filter(java.util.Objects::nonNull).toList())).append("</td>");
         return b.append("<td></td><td></td></tr></tfoot></table>\n").toString();
     }

@@ -140,6 +140,22 @@ class GradeReportTest {
     }
 
     @Test
+    void aLearnersVariantHasAColumnAndItsInputsShowBesideTheReason() {
+        assertFalse(ReportHtml.page(CLASS).contains(">variant</th>"), "no variants recorded, no column");
+        String html = ReportHtml.page(CLASS, java.util.Map.of("chi", new ReportHtml.Variant("chi", java.util.Map.of("03-sigma-by-hand-check", "logvar = [0.4, −1.2]")))
+                );
+        assertTrue(html.contains("<th class=\"text\">learner</th><th class=\"text\">variant</th><th class=\"most-missed\""), "beside the learner in the picture");
+        assertTrue(html.contains("<td class=\"text\">chi</td><td class=\"text\">chi</td><td class=\"cell k-stopped\" data-v=\"0.00\" title=\"your answer cell"
+                + " was stopped after 120 s\nlogvar = [0.4, −1.2]\">"), html);
+    }
+
+    @Test
+    void exercisesMissedByAsManyAreNamedTogether() {
+        List<Grader.Score> tied = CLASS.stream().filter(s -> !s.exercise().equals("03-sigma-by-hand-check")).toList();
+        assertTrue(ReportHtml.page(tied).contains("<p class=\"most-missed\">Most missed, each by 1 of 4 learners: z-for-a-seven, many-samples.</p>"));
+    }
+
+    @Test
     void anExercisesLabelDropsItsNotebooksNumberAndCheck() {
         assertEquals("sigma-by-hand", ReportWords.exercise(NB, "03-sigma-by-hand-check"));
         assertEquals("t-sigma", ReportWords.exercise("01-tiny.ipynb", "t-sigma-check"));
