@@ -16,7 +16,7 @@ public final class TestSessions {
 
     public static synchronized Session shared() {
         if (shared == null) {
-            KernelLog.toFile("unit-tests");
+            KernelRuntime.start("unit-tests");
             shared = Session.create();
         }
         return shared;

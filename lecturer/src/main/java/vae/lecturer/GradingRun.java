@@ -130,6 +130,7 @@ public final class GradingRun {
         Duration cellTimeout = Duration.ofSeconds(Integer.parseInt(args[0]));
         Path in = Path.of(args[1]), out = Path.of(args[2]);
         Notebook nb = Notebook.read(in);
+        vae.kernel.KernelRuntime.start("grader");   // its log to a file, not into the run's output
         try (Session session = Session.create()) {
             new NotebookRunner(session).keepGoing(true).cellTimeout(cellTimeout).afterEachCell((executed, cell) -> {
                 executed.write(out);

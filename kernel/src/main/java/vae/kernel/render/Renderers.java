@@ -49,6 +49,11 @@ public final class Renderers {
         return instance;
     }
 
+    /** Back to the kernel's own renderers, as a new session starts. */
+    public static void reset() {
+        reload(Renderers.class.getClassLoader());
+    }
+
     /** Looks for renderers again, e.g. after a jar was added (pass the cells' class loader). */
     public static void reload(ClassLoader loader) {
         instance = new Renderers(loader);

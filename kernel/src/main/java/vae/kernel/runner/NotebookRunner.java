@@ -4,9 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.notebook.Notebook;
 import vae.kernel.session.Session;
@@ -155,6 +158,31 @@ public final class NotebookRunner {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    /**
+     * Runs each notebook into {@code outputFor(notebook)}, each in a fresh session, as if in a new kernel: no variable
+     * or check verdict leaks into the next. Says one line per notebook on {@code console} (taken before the first session
+     * routes System.out into cells); stops at the first that fails unless {@code keepGoing}. Returns how many failed.
+     */
+    public static int runEach(List<Path> notebooks, Function<Path, Path> outputFor, boolean keepGoing, PrintStream console) throws IOException {
+        int failures = 0;
+        for (Path nb : notebooks) {
+            try (Session session = Session.create()) {
+                Path out = outputFor.apply(nb);
+                long start = System.nanoTime();
+                Report report = new NotebookRunner(session).run(nb, out, keepGoing);
+                String took = String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
+                if (report.ok()) {
+                    console.println("ok    " + nb + " (" + report.cellsRun() + " cells, " + took + ") -> " + out);
+                } else {
+                    failures++;
+                    console.println("FAIL  " + nb + " (" + took + ") -> " + out + "\n      " + report.firstError());
+                    if (!keepGoing) break;
+                }
+            }
+        }
+        return failures;
     }
 
     /** The default place for the executed copy of {@code notebook}: {@code <outDir>/<name>.ipynb}. */

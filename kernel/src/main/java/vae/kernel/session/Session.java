@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import vae.exercise.Check;
 import vae.exercise.Verdicts;
+import vae.kernel.KernelRuntime;
 import vae.kernel.evaluator.CellException;
 import vae.kernel.evaluator.Evaluator;
 import vae.kernel.magic.MagicException;
@@ -24,16 +25,26 @@ public final class Session implements AutoCloseable {
     private volatile String cellKey = "";   // the running cell's code, hashed: a check cell is locked, so it keeps its key
     private final Verdicts verdicts = SessionVerdicts.create(() -> cellKey);
 
-    public Session(Evaluator evaluator, Magics magics) {
+    private Session(Evaluator evaluator, Magics magics) {
         this.evaluator = evaluator;
         this.magics = magics;
+        // Step 3 of KernelRuntime's order: the cells' streams, the renderers, the checks, the language.
         CellContext.install();
+        Renderers.reset();      // the kernel's own: a previous session's %jars must not render this one's values
         Check.use(verdicts);
         vae.Language.reset();   // a new session speaks English until its notebook's setup cell says otherwise
     }
 
-    /** A session with this JVM's classpath and the standard magics. */
+    /**
+     * A fresh session with this JVM's classpath and the standard magics, as if in a new kernel; the JVM must have run
+     * {@link KernelRuntime#start} first (its log file, before the cells' streams are routed).
+     */
     public static Session create() {
+        if (!KernelRuntime.started()) {
+            // internal: every main and test starts the runtime before its first session
+            throw new IllegalStateException("Session.create() before KernelRuntime.start(log): the log must go to its file"
+                    + " before System.err is routed into cells, or a logged line would land in a cell");
+        }
         return new Session(new Evaluator(), Magics.standard());
     }
 
