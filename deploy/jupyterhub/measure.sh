@@ -9,7 +9,8 @@ trap 'rm -rf "$WORK"' EXIT
 PROXY="$ROOT/kernel/target/hub-test/node_modules/.bin/configurable-http-proxy"
 [[ -x "$PROXY" ]] || npm install --prefix "$ROOT/kernel/target/hub-test" --no-audit --no-fund --loglevel=error configurable-http-proxy@4 >&2
 JAVA="${JAVA:-java}"
-"$JAVA" -cp "$ROOT/kernel/target/vae-kernel-0.1.0-SNAPSHOT.jar:$(tr -d '\n' < "$ROOT/kernel/target/classpath.txt")" \
+VERSION="$(sed -n 's:^  <version>\([^<]*\)</version>$:\1:p' "$ROOT/pom.xml")"   # pom.xml's own, as ./tutorial reads it
+"$JAVA" -cp "$ROOT/kernel/target/vae-kernel-$VERSION.jar:$(tr -d '\n' < "$ROOT/kernel/target/classpath.txt")" \
   vae.kernel.Main install --prefix "$WORK/kernel" >&2
 args=(--learners 1 --settings full)
 nbs=()

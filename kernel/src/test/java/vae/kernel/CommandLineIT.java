@@ -117,8 +117,17 @@ class CommandLineIT {
         Run help = run(List.of(script.toString(), "--help"));
         assertEquals(0, help.code(), help.output());
         for (String said : List.of("JupyterLab 4 by default", "--frontend notebook", "--frontend classic", "--lang vi",
-                "jupyter-requirements.txt", "install-kernel", "run [--keep-going]")) {
+                "jupyter-requirements.txt", "install-kernel [OPTION...]", "run [OPTION...] NOTEBOOK...", "grade DIR",
+                "grade --merge", "learner-versions [--check]", "export [--out DIR]", "bench")) {
             assertTrue(help.output().contains(said), "the help should say " + said + ":\n" + help.output());
+        }
+        // A command's options come from the kernel's own table (CommandLine), not a copy in the script.
+        for (CommandLine.Command command : List.of(CommandLine.INSTALL, CommandLine.RUN)) {
+            Run options = run(List.of(script.toString(), command == CommandLine.INSTALL ? "install-kernel" : "run", "--help"), "TUTORIAL_NO_BUILD", "1");
+            assertEquals(0, options.code(), options.output());
+            for (CommandLine.Option o : command.options()) {
+                assertTrue(options.output().contains(o.synopsis() + " "), o.synopsis() + " missing:\n" + options.output());
+            }
         }
         Run vi = run(List.of(script.toString(), "--lang", "vi", "--help"));
         assertEquals(0, vi.code(), vi.output());
