@@ -12,6 +12,7 @@ import vae.model.VaeConfig;
 import vae.train.History;
 import vae.train.Provenance;
 import vae.train.TerminalProgressBar;
+import vae.train.Trainable;
 import vae.train.Trainer;
 import vae.train.TrainingConfig;
 
@@ -100,7 +101,7 @@ public final class Pretrained {
         Provenance.Data data = new Provenance.Data("MNIST digits of vae-data: train-images-idx3-ubyte.gz, test loss on test-images-idx3-ubyte.gz",
                 train.rows(), test.rows());
         // No optimizer state: the lessons only read these models, and it would triple the file.
-        Checkpoint.save(file, vae, null, Provenance.now(training, data, history.last().test().get("loss"), madeBy), null);
-        System.out.println("wrote " + file + ": test loss " + history.last().test().get("loss"));
+        Checkpoint.save(file, vae, null, Provenance.now(training, data, history.last().test().get(Trainable.LOSS), madeBy), null);
+        System.out.println("wrote " + file + ": test loss " + history.last().test().get(Trainable.LOSS));
     }
 }

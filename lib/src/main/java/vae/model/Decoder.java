@@ -1,6 +1,9 @@
 package vae.model;
 
-import java.util.Map;
+import static vae.model.GraphNames.DECODER_HIDDEN;
+import static vae.model.GraphNames.LOGITS;
+import static vae.model.GraphNames.RECONSTRUCTION;
+
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -12,25 +15,26 @@ public final class Decoder {
     /** The logits (what the stable BCE reads) and the reconstruction σ(logits), both [batch, 784]. */
     public record Output(SDVariable logits, SDVariable reconstruction) {}
 
-    private Decoder() {}
+    private final Parameters.Layer decoder;   // decoderW [latent, hidden], decoderB [hidden]
+    private final Parameters.Layer output;    // outputW [hidden, 784], outputB [784]
 
-    static void declare(Parameters p, VaeConfig c) {
-        p.linear("decoder", c.latentSize(), c.hiddenSize());
-        p.linear("output", c.hiddenSize(), 784);
+    Decoder(Parameters p, VaeConfig c) {
+        decoder = p.linear("decoder", c.latentSize(), c.hiddenSize());
+        output = p.linear("output", c.hiddenSize(), 784);
     }
 
-    static Output build(SameDiff sd, SDVariable z, Map<String, SDVariable> w) {
-        SDVariable hidden = hidden(sd, z, w);                                                       // [batch, hidden]
-        return fromLogits(sd, sd.nn().linear("logits", hidden, w.get("outputW"), w.get("outputB"))); // [batch, 784]
+    Output build(SameDiff sd, SDVariable z, Parameters.Variables w) {
+        SDVariable hidden = hidden(sd, z, decoder, w);                                            // [batch, hidden]
+        return fromLogits(sd, sd.nn().linear(LOGITS, hidden, output.w(w), output.b(w)));          // [batch, 784]
     }
 
     /** relu(z·decoderW + decoderB), the first layer of the MLP and of the conv decoder. */
-    static SDVariable hidden(SameDiff sd, SDVariable z, Map<String, SDVariable> w) {
-        return sd.nn().relu("decoderHidden", sd.nn().linear(z, w.get("decoderW"), w.get("decoderB")), 0);
+    static SDVariable hidden(SameDiff sd, SDVariable z, Parameters.Layer decoder, Parameters.Variables w) {
+        return sd.nn().relu(DECODER_HIDDEN, sd.nn().linear(z, decoder.w(w), decoder.b(w)), 0);
     }
 
     /** The logits [batch, 784] and the reconstruction σ(logits) beside them. */
     static Output fromLogits(SameDiff sd, SDVariable logits) {
-        return new Output(logits, sd.nn().sigmoid("reconstruction", logits));
+        return new Output(logits, sd.nn().sigmoid(RECONSTRUCTION, logits));
     }
 }

@@ -1,40 +1,38 @@
 package vae.model;
 
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * The encoder and decoder of one architecture, what differs between the MLP and the conv VAE: which weights there are,
  * how x becomes μ and logvar, and how z becomes the logits. The rest of the graph (σ, z, the loss) is the same for both.
- * The setting {@link VaeConfig.Architecture} (MLP or CONV) says which one {@link #of} gives.
+ * The setting {@link VaeConfig.Architecture} (MLP or CONV) says which one {@link #declare} gives.
  */
 interface EncoderDecoder {
-    /** Declares the encoder's weights, then the decoder's: that order is the parameter vector's (and a checkpoint's). */
-    void declare(Parameters p, VaeConfig c);
-
-    Encoder.Output encode(SameDiff sd, SDVariable x, Map<String, SDVariable> w);
-
-    Decoder.Output decode(SameDiff sd, SDVariable z, Map<String, SDVariable> w);
-
-    static EncoderDecoder of(VaeConfig config) {
+    /**
+     * Declares the encoder's weights, then the decoder's (that order is the parameter vector's and a checkpoint's), and
+     * gives the encoder and decoder that keep them.
+     */
+    static EncoderDecoder declare(Parameters p, VaeConfig config) {
         return switch (config.architecture()) {
-            case MLP -> new Mlp();
-            case CONV -> new Conv();
+            case MLP -> new Mlp(new Encoder(p, config), new Decoder(p, config));
+            case CONV -> new Conv(new ConvEncoder(p, config), new ConvDecoder(p, config));
         };
     }
 
+    Encoded.InGraph encode(SameDiff sd, SDVariable x, Parameters.Variables w);
+
+    Decoder.Output decode(SameDiff sd, SDVariable z, Parameters.Variables w);
+
     /** The lessons' model: {@link Encoder} and {@link Decoder}. */
-    record Mlp() implements EncoderDecoder {
-        @Override public void declare(Parameters p, VaeConfig c) { Encoder.declare(p, c); Decoder.declare(p, c); }
-        @Override public Encoder.Output encode(SameDiff sd, SDVariable x, Map<String, SDVariable> w) { return Encoder.build(sd, x, w); }
-        @Override public Decoder.Output decode(SameDiff sd, SDVariable z, Map<String, SDVariable> w) { return Decoder.build(sd, z, w); }
+    record Mlp(Encoder encoder, Decoder decoder) implements EncoderDecoder {
+        @Override public Encoded.InGraph encode(SameDiff sd, SDVariable x, Parameters.Variables w) { return encoder.build(sd, x, w); }
+        @Override public Decoder.Output decode(SameDiff sd, SDVariable z, Parameters.Variables w) { return decoder.build(sd, z, w); }
     }
 
     /** The conv VAE of PyTorch tutorials: {@link ConvEncoder} and {@link ConvDecoder}. */
-    record Conv() implements EncoderDecoder {
-        @Override public void declare(Parameters p, VaeConfig c) { ConvEncoder.declare(p, c); ConvDecoder.declare(p, c); }
-        @Override public Encoder.Output encode(SameDiff sd, SDVariable x, Map<String, SDVariable> w) { return ConvEncoder.build(sd, x, w); }
-        @Override public Decoder.Output decode(SameDiff sd, SDVariable z, Map<String, SDVariable> w) { return ConvDecoder.build(sd, z, w); }
+    record Conv(ConvEncoder encoder, ConvDecoder decoder) implements EncoderDecoder {
+        @Override public Encoded.InGraph encode(SameDiff sd, SDVariable x, Parameters.Variables w) { return encoder.build(sd, x, w); }
+        @Override public Decoder.Output decode(SameDiff sd, SDVariable z, Parameters.Variables w) { return decoder.build(sd, z, w); }
     }
 }

@@ -11,7 +11,7 @@ import vae.Language;
 
 /**
  * Every intermediate value of one forward pass, by its lesson name, in the order the lesson meets them:
- * x, μ, logvar, σ, ε, z, reconstruction, reconstruction loss, KL, loss.
+ * x, μ, logvar, σ, ε, z, reconstruction, reconstruction loss, KL, loss ({@link GraphNames} lists them with their shapes).
  */
 public final class ForwardPass {
     private final Map<String, INDArray> values;
@@ -27,19 +27,19 @@ public final class ForwardPass {
         return value;
     }
 
-    public INDArray x() { return get("x"); }
-    public INDArray mu() { return get("mu"); }
-    public INDArray logVar() { return get("logVar"); }
-    public INDArray sigma() { return get("sigma"); }
-    public INDArray epsilon() { return get("epsilon"); }
-    public INDArray z() { return get("z"); }
-    public INDArray reconstruction() { return get("reconstruction"); }
+    public INDArray x() { return get(GraphNames.X); }
+    public INDArray mu() { return get(GraphNames.MU); }
+    public INDArray logVar() { return get(GraphNames.LOG_VAR); }
+    public INDArray sigma() { return get(GraphNames.SIGMA); }
+    public INDArray epsilon() { return get(GraphNames.EPSILON); }
+    public INDArray z() { return get(GraphNames.Z); }
+    public INDArray reconstruction() { return get(GraphNames.RECONSTRUCTION); }
     /** Batch mean of the per-image reconstruction losses. */
-    public double reconstructionLoss() { return get("reconstructionLoss").getDouble(0); }
+    public double reconstructionLoss() { return get(GraphNames.RECONSTRUCTION_LOSS).getDouble(0); }
     /** Batch mean of the per-image KL divergences. */
-    public double kl() { return get("kl").getDouble(0); }
+    public double kl() { return get(GraphNames.KL).getDouble(0); }
     /** reconstruction + β·KL, averaged over the batch. */
-    public double loss() { return get("loss").getDouble(0); }
+    public double loss() { return get(GraphNames.LOSS).getDouble(0); }
 
     public List<String> names() { return new ArrayList<>(values.keySet()); }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,6 +18,8 @@ import vae.Language;
 /**
  * The trainable weights of a model by name, initialised as PyTorch initialises {@code nn.Linear} and {@code nn.Conv2d}:
  * uniform in ±1/√fan-in, from a seed. The arrays are the graph's own, so an update in place is seen by every graph.
+ * Declaring a layer gives its {@link Layer}, which the step that declared it keeps (as micrograd's {@code Neuron} keeps
+ * {@code w} and {@code b}) and reads its graph variables through: a weight's name is typed once, at its declaration.
  */
 public final class Parameters {
     /** The shape and fan-in of one weight, declared before any array exists. */
@@ -24,29 +27,51 @@ public final class Parameters {
         long length() { long n = 1; for (long s : shape) n *= s; return n; }
     }
 
+    /**
+     * One layer's weight nameW and bias nameB as declared; {@code name} also names the layer's output where the step
+     * gives it one (the conv layers' ReLUs).
+     */
+    record Layer(String name, Spec weight, Spec bias) {
+        /** The weight W as a variable of the graph of {@code vars}. */
+        SDVariable w(Variables vars) { return vars.of(weight); }
+        /** The bias B as a variable of the graph of {@code vars}. */
+        SDVariable b(Variables vars) { return vars.of(bias); }
+    }
+
+    /** Every weight as a variable of one graph ({@link #addTo}), read through the {@link Layer} that declared it. */
+    static final class Variables {
+        private final Map<String, SDVariable> byName;
+
+        private Variables(Map<String, SDVariable> byName) { this.byName = byName; }
+
+        SDVariable of(Spec spec) { return Objects.requireNonNull(byName.get(spec.name()), spec.name()); }
+    }
+
     private final List<Spec> specs = new ArrayList<>();
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
 
-    private void declare(String name, long fanIn, long... shape) {
-        specs.add(new Spec(name, shape, fanIn));
+    private Spec declare(String name, long fanIn, long... shape) {
+        Spec spec = new Spec(name, shape, fanIn);
+        specs.add(spec);
+        return spec;
     }
 
     /** {@code nn.Linear(in, out)}: nameW [in, out] and nameB [out], fan-in in. */
-    void linear(String name, long in, long out) {
-        declare(name + "W", in, in, out);
-        declare(name + "B", in, out);
+    Layer linear(String name, long in, long out) {
+        Spec w = declare(name + "W", in, in, out);
+        return new Layer(name, w, declare(name + "B", in, out));
     }
 
     /** {@code nn.Conv2d(in, out, 3)}: nameW [3, 3, in, out] (SameDiff's conv2d layout) and nameB [out], fan-in in·9. */
-    void conv3x3(String name, long in, long out) {
-        declare(name + "W", in * 9, 3, 3, in, out);
-        declare(name + "B", in * 9, out);
+    Layer conv3x3(String name, long in, long out) {
+        Spec w = declare(name + "W", in * 9, 3, 3, in, out);
+        return new Layer(name, w, declare(name + "B", in * 9, out));
     }
 
     /** {@code nn.ConvTranspose2d(in, out, 3)}: nameW [3, 3, out, in] (SameDiff's deconv2d layout) and nameB [out], fan-in out·9 as PyTorch's. */
-    void convTranspose3x3(String name, long in, long out) {
-        declare(name + "W", out * 9, 3, 3, out, in);
-        declare(name + "B", out * 9, out);
+    Layer convTranspose3x3(String name, long in, long out) {
+        Spec w = declare(name + "W", out * 9, 3, 3, out, in);
+        return new Layer(name, w, declare(name + "B", out * 9, out));
     }
 
     /** Creates every declared weight, filled from {@code seed} in declaration order. */
@@ -64,14 +89,14 @@ public final class Parameters {
      * Registers every weight as a trainable SameDiff variable. The first graph may copy an array (M2.1's sd.var copies a
      * view: vae.samediff.SameDiffCopiesViewsTest); the array it keeps becomes the one weight, and later graphs share it.
      */
-    Map<String, SDVariable> addTo(SameDiff sd) {
+    Variables addTo(SameDiff sd) {
         Map<String, SDVariable> vars = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : arrays.entrySet()) {
             SDVariable v = sd.var(e.getKey(), e.getValue());
             e.setValue(v.getArr());
             vars.put(e.getKey(), v);
         }
-        return vars;
+        return new Variables(vars);
     }
 
     /** Every weight by name: the live arrays, updated in place by training. */

@@ -1,5 +1,8 @@
 package vae.model;
 
+import static vae.model.GraphNames.SIGMA;
+import static vae.model.GraphNames.Z;
+
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
@@ -18,8 +21,8 @@ public final class Reparameterization {
      * can feed its own ε, training feeds fresh noise per batch.
      */
     static Output build(SameDiff sd, SDVariable mu, SDVariable logVar, SDVariable epsilon) {
-        SDVariable sigma = sd.math().exp("sigma", logVar.mul(0.5)); // [batch, latent]  σ = exp(½·logvar)
-        SDVariable z = mu.add("z", sigma.mul(epsilon));             // [batch, latent]  z = μ + σ·ε
+        SDVariable sigma = sd.math().exp(SIGMA, logVar.mul(0.5)); // [batch, latent]  σ = exp(½·logvar)
+        SDVariable z = mu.add(Z, sigma.mul(epsilon));             // [batch, latent]  z = μ + σ·ε
         return new Output(sigma, z);
     }
 }

@@ -1,5 +1,12 @@
 package vae.model;
 
+import static vae.model.GraphNames.EPSILON;
+import static vae.model.GraphNames.KL_PER_DIMENSION;
+import static vae.model.GraphNames.LOG_VAR;
+import static vae.model.GraphNames.MU;
+import static vae.model.GraphNames.SIGMA;
+import static vae.model.GraphNames.Z;
+
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -34,9 +41,9 @@ public final class ReparameterizationGraph {
             throw new IllegalArgumentException(Language.text("error.reparam.logVarLength", mu.length, logVar.length));
         }
         size = mu.length;
-        SDVariable muVar = graph.var("mu", row(mu));
-        SDVariable logVarVar = graph.var("logVar", row(logVar));
-        SDVariable epsilon = Epsilon.placeholder(graph, DataType.DOUBLE, 1, size);
+        SDVariable muVar = graph.var(MU, row(mu));
+        SDVariable logVarVar = graph.var(LOG_VAR, row(logVar));
+        SDVariable epsilon = Epsilon.placeholder(graph, EPSILON, DataType.DOUBLE, 1, size);
         Reparameterization.Output sampled = Reparameterization.build(graph, muVar, logVarVar, epsilon);
         VaeLoss.klPerDimension(muVar, logVarVar, sampled.sigma());
         // Σ z: its gradient with respect to μ_i, σ_i or logvar_i is dz_i/dμ_i, dz_i/dσ_i, dz_i/dlogvar_i, as z_i depends on no other entry.
@@ -55,19 +62,19 @@ public final class ReparameterizationGraph {
 
     /** Runs the graph: σ = exp(½·logvar), z = μ + σ·ε, KL per dimension. */
     public Result run(double[] epsilon) {
-        Map<String, INDArray> out = graph.output(feeds(epsilon), "sigma", "z", "klPerDimension");
-        return new Result(out.get("sigma").toDoubleVector(), out.get("z").toDoubleVector(), out.get("klPerDimension").toDoubleVector());
+        Map<String, INDArray> out = graph.output(feeds(epsilon), SIGMA, Z, KL_PER_DIMENSION);
+        return new Result(out.get(SIGMA).toDoubleVector(), out.get(Z).toDoubleVector(), out.get(KL_PER_DIMENSION).toDoubleVector());
     }
 
     /** SameDiff's gradients of z: dz/dμ = 1, dz/dσ = ε, dz/dlogvar = ½·σ·ε. */
     public Gradients gradients(double[] epsilon) {
         Map<String, INDArray> feeds = feeds(epsilon);
         Map<String, INDArray> g = Stdout.quietly(() -> {
-            if (!gradientsReady) graph.createGradFunction("sigma");   // once: later calls reuse the gradient graph
+            if (!gradientsReady) graph.createGradFunction(SIGMA);   // once: later calls reuse the gradient graph
             gradientsReady = true;
-            return graph.calculateGradients(feeds, "mu", "sigma", "logVar");
+            return graph.calculateGradients(feeds, MU, SIGMA, LOG_VAR);
         });
-        return new Gradients(g.get("mu").toDoubleVector(), g.get("sigma").toDoubleVector(), g.get("logVar").toDoubleVector());
+        return new Gradients(g.get(MU).toDoubleVector(), g.get(SIGMA).toDoubleVector(), g.get(LOG_VAR).toDoubleVector());
     }
 
     public SameDiff graph() { return graph; }
@@ -76,7 +83,7 @@ public final class ReparameterizationGraph {
         if (epsilon.length != size) {
             throw new IllegalArgumentException(Language.text("error.reparam.epsilonLength", epsilon.length, size));
         }
-        return Map.of("epsilon", row(epsilon));
+        return Map.of(EPSILON, row(epsilon));
     }
 
     private static INDArray row(double[] values) {

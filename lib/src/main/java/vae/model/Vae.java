@@ -26,7 +26,7 @@ public final class Vae implements Trainable {
     static { Backend.start(); }
 
     /** The values of one pass, in the lesson's order. */
-    public static final List<String> LESSON_STEPS = VaeGraph.LESSON_STEPS;
+    public static final List<String> LESSON_STEPS = GraphNames.LESSON_STEPS;
 
     private final VaeConfig config;
     private final VaeGraph graph;

@@ -1,5 +1,15 @@
 package vae.model;
 
+import static vae.model.GraphNames.EPSILON;
+import static vae.model.GraphNames.LOG_VAR;
+import static vae.model.GraphNames.LOSS;
+import static vae.model.GraphNames.LOSSES;
+import static vae.model.GraphNames.MU;
+import static vae.model.GraphNames.RECONSTRUCTION;
+import static vae.model.GraphNames.SIGMA;
+import static vae.model.GraphNames.X;
+import static vae.model.GraphNames.Z;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,32 +31,26 @@ import vae.train.Trainable;
  * and beside it the decoder alone, fed z, on the same weights. Inputs come checked ({@link InputChecks}).
  */
 final class VaeGraph {
-    static final List<String> LESSON_STEPS = List.of("x", "mu", "logVar", "sigma", "epsilon", "z",
-            "reconstruction", "reconstructionLoss", "kl", "loss");
-    private static final List<String> PER_IMAGE = List.of("reconstructionLossPerPixel", "reconstructionLossPerImage", "klPerDimension", "klPerImage");
-    private static final List<String> LOSSES = List.of("loss", "reconstructionLoss", "kl");
-
     private final Parameters parameters = new Parameters();
     private final SameDiff graph = SameDiff.create();
     private final SameDiff decoderGraph = SameDiff.create();   // the same decoder weights, fed z directly
     private boolean gradientsReady;
 
     VaeGraph(VaeConfig config) {
-        EncoderDecoder architecture = EncoderDecoder.of(config);
-        architecture.declare(parameters, config);
+        EncoderDecoder architecture = EncoderDecoder.declare(parameters, config);
         parameters.allocate(config.dataType(), config.seed());
 
-        Map<String, SDVariable> w = parameters.addTo(graph);
-        SDVariable x = graph.placeHolder("x", config.dataType(), -1, 784);                               // [batch, 784]
-        SDVariable epsilon = Epsilon.placeholder(graph, config.dataType(), -1, config.latentSize());      // [batch, latent]
-        Encoder.Output encoded = architecture.encode(graph, x, w);                                       // μ, logvar: [batch, latent]
+        Parameters.Variables w = parameters.addTo(graph);
+        SDVariable x = graph.placeHolder(X, config.dataType(), -1, 784);                                 // [batch, 784]
+        SDVariable epsilon = Epsilon.placeholder(graph, EPSILON, config.dataType(), -1, config.latentSize());   // [batch, latent]
+        Encoded.InGraph encoded = architecture.encode(graph, x, w);                                      // μ, logvar: [batch, latent]
         Reparameterization.Output sampled = Reparameterization.build(graph, encoded.mu(), encoded.logVar(), epsilon); // σ, z
         Decoder.Output decoded = architecture.decode(graph, sampled.z(), w);                             // [batch, 784]
         VaeLoss.build(graph, x, decoded, encoded.mu(), encoded.logVar(), sampled.sigma(), config);
-        graph.setLossVariables("loss");
+        graph.setLossVariables(LOSS);
 
-        Map<String, SDVariable> shared = parameters.addTo(decoderGraph);   // the same arrays, no copy: always in sync
-        architecture.decode(decoderGraph, decoderGraph.placeHolder("z", config.dataType(), -1, config.latentSize()), shared);
+        Parameters.Variables shared = parameters.addTo(decoderGraph);   // the same arrays, no copy: always in sync
+        architecture.decode(decoderGraph, decoderGraph.placeHolder(Z, config.dataType(), -1, config.latentSize()), shared);
     }
 
     SameDiff graph() { return graph; }
@@ -55,8 +59,8 @@ final class VaeGraph {
 
     /** Every lesson step and per-image term of one pass, in the lesson's order. */
     ForwardPass pass(INDArray x, INDArray epsilon) {
-        List<String> wanted = new ArrayList<>(LESSON_STEPS);
-        wanted.addAll(PER_IMAGE);
+        List<String> wanted = new ArrayList<>(GraphNames.LESSON_STEPS);
+        wanted.addAll(GraphNames.PER_IMAGE);
         Map<String, INDArray> out = graph.output(feeds(x, epsilon), wanted);
         Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (String name : wanted) ordered.put(name, out.get(name));
@@ -81,15 +85,15 @@ final class VaeGraph {
     }
 
     Encoded encode(INDArray x) {
-        Map<String, INDArray> out = graph.output(Map.of("x", x), "mu", "logVar");
-        return new Encoded(out.get("mu"), out.get("logVar"));
+        Map<String, INDArray> out = graph.output(Map.of(X, x), MU, LOG_VAR);
+        return new Encoded(out.get(MU), out.get(LOG_VAR));
     }
 
     INDArray decode(INDArray z) {
-        return decoderGraph.output(Map.of("z", z), "reconstruction").get("reconstruction");
+        return decoderGraph.output(Map.of(Z, z), RECONSTRUCTION).get(RECONSTRUCTION);
     }
 
-    /** The batch means "loss", "reconstructionLoss" and "kl". */
+    /** The batch means {@link GraphNames#LOSSES}: "loss", "reconstructionLoss" and "kl". */
     Map<String, Double> losses(INDArray x, INDArray epsilon) {
         return scalars(graph.output(feeds(x, epsilon), LOSSES));
     }
@@ -100,7 +104,7 @@ final class VaeGraph {
         return BatchOfOne.gradients(graph, feeds(x, epsilon), wrt);
     }
 
-    /** The losses and the gradient of "loss" for every weight: one training step's worth. */
+    /** The losses and the gradient of the loss for every weight: one training step's worth. */
     Trainable.Step lossAndGradients(INDArray x, INDArray epsilon) {
         prepareGradients();
         OutAndGrad result = BatchOfOne.outputsAndWeightGradients(graph, feeds(x, epsilon), LOSSES, new ArrayList<>(parameters.arrays().keySet()));
@@ -115,15 +119,15 @@ final class VaeGraph {
 
     private static Map<String, INDArray> feeds(INDArray x, INDArray epsilon) {
         Map<String, INDArray> feeds = new HashMap<>(4);
-        feeds.put("x", x);
-        feeds.put("epsilon", epsilon);
+        feeds.put(X, x);
+        feeds.put(EPSILON, epsilon);
         return feeds;
     }
 
     /** The gradient graph, built once (later calls reuse it) with the intermediates the lesson differentiates. */
     private void prepareGradients() {
         if (gradientsReady) return;
-        Stdout.quietly(() -> { graph.createGradFunction("mu", "logVar", "sigma", "z", "reconstruction"); return null; });
+        Stdout.quietly(() -> { graph.createGradFunction(MU, LOG_VAR, SIGMA, Z, RECONSTRUCTION); return null; });
         gradientsReady = true;
     }
 }

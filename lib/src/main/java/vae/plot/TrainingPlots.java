@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import vae.model.GraphNames;
 import vae.train.History;
 import vae.Language;
 
@@ -25,7 +26,7 @@ public final class TrainingPlots {
 
     /** The colour of each loss in every chart of this class. */
     public static final Map<String, Color> COLOURS = Map.of(
-            "loss", new Color(60, 60, 60), "reconstructionLoss", new Color(31, 119, 180), "kl", new Color(230, 110, 10));
+            GraphNames.LOSS, new Color(60, 60, 60), GraphNames.RECONSTRUCTION_LOSS, new Color(31, 119, 180), GraphNames.KL, new Color(230, 110, 10));
 
     /** Colours for runs told apart in {@link #compare}: blue, orange, green, red, purple, brown, then round again. */
     static final List<Color> RUN_COLOURS = List.of(new Color(31, 119, 180), new Color(230, 110, 10), new Color(44, 160, 44),
@@ -42,7 +43,7 @@ public final class TrainingPlots {
 
     /** Total, reconstruction and KL loss per epoch, on the training images and (dashed) on the test images. */
     public static XYChart lossCurves(History history) {
-        return curves(history, Language.text("label.lossPerImage"), "loss", "reconstructionLoss", "kl");
+        return curves(history, Language.text("label.lossPerImage"), GraphNames.LOSS, GraphNames.RECONSTRUCTION_LOSS, GraphNames.KL);
     }
 
     /**
@@ -50,12 +51,12 @@ public final class TrainingPlots {
      * {@link #lossCurves} it is a line along the bottom.
      */
     public static XYChart klCurves(History history) {
-        return curves(history, Language.text("label.klPerImage"), "kl");
+        return curves(history, Language.text("label.klPerImage"), GraphNames.KL);
     }
 
     /** The reconstruction loss alone, per epoch, training and (dashed) test. */
     public static XYChart reconstructionCurves(History history) {
-        return curves(history, Language.text("label.reconstructionPerImage"), "reconstructionLoss");
+        return curves(history, Language.text("label.reconstructionPerImage"), GraphNames.RECONSTRUCTION_LOSS);
     }
 
     /** What {@link #compare(String, Map, String, Option...)} may draw besides each run's test curve on a linear axis from 0. */

@@ -1,10 +1,12 @@
 package vae.table;
 
+import java.util.List;
 import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import vae.model.GraphNames;
 import vae.plot.TrainingPlots;
 import vae.train.History;
 import vae.Language;
@@ -21,7 +23,7 @@ public final class HistoryTable {
     public static Table of(History history) {
         String epoch = Language.text("label.epoch"), seconds = Language.text("label.seconds");
         Table table = Table.create(Language.text("label.trainingHistory"), IntColumn.create(epoch));
-        String[] losses = {"loss", "reconstructionLoss", "kl"};
+        List<String> losses = GraphNames.LOSSES;
         for (String l : losses) table.addColumns(DoubleColumn.create(trainColumn(l)));
         boolean hasTest = history.size() > 0 && !history.epochs().get(0).test().isEmpty();
         if (hasTest) for (String l : losses) table.addColumns(DoubleColumn.create(testColumn(l)));

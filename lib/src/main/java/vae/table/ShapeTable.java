@@ -4,6 +4,7 @@ import java.util.Arrays;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import vae.model.ForwardPass;
+import vae.model.GraphNames;
 import vae.model.Vae;
 import vae.Language;
 
@@ -21,7 +22,7 @@ public final class ShapeTable {
             step.append(name);
             shape.append(Arrays.toString(pass.shape(name)));
         }
-        for (String name : new String[] {"reconstructionLossPerImage", "klPerImage"}) {
+        for (String name : new String[] {GraphNames.RECONSTRUCTION_LOSS_PER_IMAGE, GraphNames.KL_PER_IMAGE}) {
             step.append(name);
             shape.append(Arrays.toString(pass.shape(name)));
         }

@@ -69,9 +69,7 @@ public final class History {
 
     /** A loss's name as the text form shows it: the map's key in English, the lesson's word in Vietnamese ("mất mát tái tạo"). */
     private static String lossName(String name) {
-        return switch (name) {
-            case "loss", "reconstructionLoss", "kl" -> Language.text("history.lossName." + name);
-            default -> name;
-        };
+        String key = "history.lossName." + name;   // the messages name the model's losses; the trainer knows none of them
+        return Language.bundle(Language.current()).containsKey(key) ? Language.text(key) : name;
     }
 }

@@ -6,9 +6,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What the {@link Trainer} needs of a model: its weights, and losses with gradients for a batch. */
 public interface Trainable {
+    /** The name of the loss that is minimised, the first of a step's losses (the VAE's graph names its total so). */
+    String LOSS = "loss";
+
     /** The losses of one batch by name ("loss" first: the total that is minimised) and the gradient of "loss" per weight. */
     record Step(Map<String, Double> losses, Map<String, INDArray> gradients) {
-        public double loss() { return losses.get("loss"); }
+        public double loss() { return losses.get(LOSS); }
     }
 
     /** The trainable weights by name, live: the trainer updates them in place. */

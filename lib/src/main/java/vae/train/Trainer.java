@@ -100,7 +100,7 @@ public final class Trainer {
                 int from = b * config.batchSize(), size = Math.min(config.batchSize(), n - from);
                 int[] rows = java.util.Arrays.copyOfRange(order, from, from + size);
                 Map<String, Double> losses = step(Nd4j.pullRows(train, 1, rows));
-                double loss = losses.get("loss");
+                double loss = losses.get(Trainable.LOSS);
                 if (!Double.isFinite(loss)) throw new NonFiniteLossException(epoch, b + 1, loss);
                 losses.forEach((name, value) -> sums.merge(name, value * size, Double::sum));
                 progress.onBatch(epoch, config.epochs(), b + 1, batches, loss);

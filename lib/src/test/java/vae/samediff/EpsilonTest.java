@@ -36,7 +36,7 @@ class EpsilonTest {
     @Test
     void thePlaceholderTakesAnyBatch() {
         SameDiff sd = SameDiff.create();
-        SDVariable twice = Epsilon.placeholder(sd, DataType.FLOAT, -1, 3).mul("twice", 2.0);
+        SDVariable twice = Epsilon.placeholder(sd, "epsilon", DataType.FLOAT, -1, 3).mul("twice", 2.0);
         for (int batch : new int[] {1, 5}) {
             assertArrayEquals(new long[] {batch, 3}, sd.output(Map.of("epsilon", Nd4j.ones(DataType.FLOAT, batch, 3)), "twice").get("twice").shape());
         }
