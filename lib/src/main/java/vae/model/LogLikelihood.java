@@ -1,6 +1,10 @@
 package vae.model;
 
-import java.util.Arrays;
+import static vae.model.GraphNames.KL_PER_IMAGE;
+import static vae.model.GraphNames.LOG_VAR;
+import static vae.model.GraphNames.RECONSTRUCTION_LOSS_PER_IMAGE;
+import static vae.model.GraphNames.Z;
+
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -82,12 +86,12 @@ public final class LogLikelihood {
             for (int r = 0; r < count; r++) imageOfRow[r] = (int) ((from + r) / k);
             INDArray batch = Nd4j.pullRows(x, 1, imageOfRow);                  // [count, 784]: image i repeated k times
             INDArray epsilon = vae.epsilon(count, random);                      // [count, latent]
-            Map<String, INDArray> out = vae.intermediates(batch, epsilon, "z", "logVar", "reconstructionLossPerImage", "klPerImage");
+            Map<String, INDArray> out = vae.intermediates(batch, epsilon, Z, LOG_VAR, RECONSTRUCTION_LOSS_PER_IMAGE, KL_PER_IMAGE);
             double[] eps = doubles(epsilon);
-            double[] z = doubles(out.get("z"));
-            double[] logVar = doubles(out.get("logVar"));
-            double[] bce = doubles(out.get("reconstructionLossPerImage"));
-            double[] klOfRow = doubles(out.get("klPerImage"));
+            double[] z = doubles(out.get(Z));
+            double[] logVar = doubles(out.get(LOG_VAR));
+            double[] bce = doubles(out.get(RECONSTRUCTION_LOSS_PER_IMAGE));
+            double[] klOfRow = doubles(out.get(KL_PER_IMAGE));
             for (int r = 0; r < count; r++) {
                 int image = imageOfRow[r], s = (int) ((from + r) % k);
                 double zz = 0, ee = 0, lv = 0;
@@ -115,34 +119,12 @@ public final class LogLikelihood {
         return sample(x, k, random).importanceSampled();
     }
 
-    /** log Σ exp(tᵢ), computed as m + log Σ exp(tᵢ − m) with m the largest term, so that no exp overflows or underflows to 0 for all. */
-    public static double logSumExp(double... terms) {
-        if (terms.length == 0) throw new IllegalArgumentException(Language.text("logLikelihood.noTerms"));
-        double m = Double.NEGATIVE_INFINITY;
-        for (double t : terms) m = Math.max(m, t);
-        if (m == Double.NEGATIVE_INFINITY || m == Double.POSITIVE_INFINITY) return m;
-        double sum = 0;
-        for (double t : terms) sum += Math.exp(t - m);
-        return m + Math.log(sum);
-    }
-
-    /** log (1/n)·Σ exp(tᵢ) = logSumExp(t) − log n: the log of the mean of the weights, from their logs. */
-    public static double logMeanExp(double... terms) {
-        return logSumExp(terms) - Math.log(terms.length);
-    }
-
-    /** The estimates log (1/k)·Σ wᵢ of consecutive groups of k log-weights, averaged: n/k estimates from n draws. */
-    public static double meanOfGroups(double[] logWeights, int k) {
-        requirePositive(k, "k");
-        if (logWeights.length % k != 0) {
-            throw new IllegalArgumentException(Language.text("logLikelihood.groups", logWeights.length, k));
-        }
-        double sum = 0;
-        for (int g = 0; g < logWeights.length / k; g++) {
-            sum += logMeanExp(Arrays.copyOfRange(logWeights, g * k, (g + 1) * k));
-        }
-        return sum / (logWeights.length / k);
-    }
+    /** {@link LogSpace#logSumExp}: log Σ exp(tᵢ) without overflow or underflow. */
+    public static double logSumExp(double... terms) { return LogSpace.logSumExp(terms); }
+    /** {@link LogSpace#logMeanExp}: log (1/n)·Σ exp(tᵢ), the log of the mean of the weights, from their logs. */
+    public static double logMeanExp(double... terms) { return LogSpace.logMeanExp(terms); }
+    /** {@link LogSpace#meanOfGroups}: the estimates of consecutive groups of k log-weights, averaged. */
+    public static double meanOfGroups(double[] logWeights, int k) { return LogSpace.meanOfGroups(logWeights, k); }
 
     /**
      * log p(x|z) + log p(z) at the centres of a steps × steps grid over [z1From, z1To] × [z2From, z2To], for one image of a
@@ -170,7 +152,7 @@ public final class LogLikelihood {
             }
             INDArray epsilon = Nd4j.createFromArray(eps).reshape(count, 2).castTo(vae.config().dataType());
             INDArray batch = Nd4j.tile(x, count, 1);
-            double[] bce = doubles(vae.intermediates(batch, epsilon, "reconstructionLossPerImage").get("reconstructionLossPerImage"));
+            double[] bce = doubles(vae.intermediates(batch, epsilon, RECONSTRUCTION_LOSS_PER_IMAGE).get(RECONSTRUCTION_LOSS_PER_IMAGE));
             for (int r = 0; r < count; r++) {
                 int i = (int) ((from + r) / steps), j = (int) ((from + r) % steps);
                 logJoint[i][j] = -bce[r] - 0.5 * (z1[i] * z1[i] + z2[j] * z2[j]) - LOG_TWO_PI;
@@ -201,7 +183,7 @@ public final class LogLikelihood {
             double logEvidence = logEvidence(), kl = 0;
             for (int i = 0; i < z1.length; i++) {
                 for (int j = 0; j < z2.length; j++) {
-                    double logQ = logNormal(z1[i], mu[0], logVar[0]) + logNormal(z2[j], mu[1], logVar[1]);
+                    double logQ = LogSpace.logNormal(z1[i], mu[0], logVar[0]) + LogSpace.logNormal(z2[j], mu[1], logVar[1]);
                     kl += Math.exp(logQ) * (logQ - (logJoint[i][j] - logEvidence)) * cellArea;
                 }
             }
@@ -213,10 +195,6 @@ public final class LogLikelihood {
             int bi = 0, bj = 0;
             for (int i = 0; i < z1.length; i++) for (int j = 0; j < z2.length; j++) if (logJoint[i][j] > logJoint[bi][bj]) { bi = i; bj = j; }
             return new double[] {z1[bi], z2[bj]};
-        }
-
-        private static double logNormal(double z, double mu, double logVar) {
-            return -0.5 * (z - mu) * (z - mu) / Math.exp(logVar) - 0.5 * logVar - 0.5 * LOG_TWO_PI;
         }
     }
 
