@@ -42,7 +42,7 @@ class GradeReportTest {
         String html = ReportHtml.page(CLASS);
         assertFalse(html.replaceAll("data-v=\"[^\"]*\"", "").contains("0.333"), "no float's digits where the eye reads (a sort key keeps them)");
         assertTrue(html.contains(">0.33<"), "ben's partial credit, to two decimals");
-        assertTrue(html.contains("4 learners, 1 notebooks: the class has 61% of the points."), html);   // 7.33 of 12
+        assertTrue(html.contains("Learners: 4. Notebooks: 1. The class has 61% of the points."), html);   // 7.33 of 12
         assertTrue(html.contains("<td data-v=\"0.4444444444444444\">44%</td>"), "ben's share, sortable by its value");
     }
 
@@ -111,7 +111,7 @@ class GradeReportTest {
     void vietnameseReportAndPageSpeakVietnamese() {
         Language.use("vi");
         String html = ReportHtml.page(CLASS);
-        assertTrue(html.contains("4 người học, 1 notebook: cả lớp đạt 61% số điểm."), html);
+        assertTrue(html.contains("Người học: 4. Notebook: 1. Cả lớp đạt 61% số điểm."), html);
         assertTrue(html.contains("<small>bị dừng</small>") && html.contains("<small>chưa trả lời</small>"));
         assertTrue(html.contains("Bị mất điểm nhiều nhất: sigma-by-hand, 3 trên 4 người học"));
         assertTrue(Feedback.misses(NB, CLASS.subList(6, 9)).contains("<b>bị dừng</b> · sigma-by-hand: 0.00 trên 1.00 điểm"));
