@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** What the {@link Trainer} needs of a model: its weights, and losses with gradients for a batch. */
+/** What the {@link Trainer} needs of a model: its trainable parameters, and losses with gradients for a batch. */
 public interface Trainable {
     /** The name of the loss that is minimised, the first of a step's losses (the VAE's graph names its total so). */
     String LOSS = "loss";
@@ -14,7 +14,7 @@ public interface Trainable {
         public double loss() { return losses.get(LOSS); }
     }
 
-    /** The trainable weights by name, live: the trainer updates them in place. */
+    /** The trainable parameters (weights and biases) by name, live: the trainer updates them in place. */
     Map<String, INDArray> parameters();
 
     /** Losses and gradients for one batch; {@code random} draws any noise the model needs. */
