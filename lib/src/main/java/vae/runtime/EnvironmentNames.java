@@ -22,6 +22,13 @@ public final class EnvironmentNames {
      * {@code hidden} for graded work (set on the hub or in the kernelspec), {@code grader} in the grader's own runs.
      */
     public static final String VAE_ANSWERS = "VAE_ANSWERS";
+    /**
+     * The learner whose exercise numbers a kernel uses ({@code vae.exercise.Learner}, also read as a system property):
+     * the grader sets it for each submission; it wins over {@link #JUPYTERHUB_USER} and {@code Learner.name(…)}.
+     */
+    public static final String VAE_LEARNER = "VAE_LEARNER";
+    /** Set by JupyterHub in every kernel's environment: the learner's login, their exercises' numbers ({@code vae.exercise.Learner}). */
+    public static final String JUPYTERHUB_USER = "JUPYTERHUB_USER";
     /** Set by Jupyter: the process that started the kernel; the kernel exits when it is gone. */
     public static final String JPY_PARENT_PID = "JPY_PARENT_PID";
     /** Jupyter's data folder, where {@code install-kernel} writes the kernelspec by default. */
