@@ -57,7 +57,7 @@ public final class Grader {
     private final String classpath;
     private final Scoring scoring;
     private final Map<String, Notebook> sources = new LinkedHashMap<>();
-    private Map<String, String> submissionTimes = Map.of();
+    private Map<String, String> submissionTimes = Map.of(), identities = Map.of();
 
     /** @param classpath the classpath of a JVM that can run {@link GradingRun} (kernel, library and this module) */
     public Grader(Path solutionsDir, GradingSettings settings, String classpath) {
@@ -72,8 +72,12 @@ public final class Grader {
         if (sources.isEmpty()) throw new IllegalArgumentException("no notebooks to grade against in " + solutionsDir + " (settings: " + settings.notebooks() + ")");
     }
 
-    /** The scores of one submitted file, named by its path under the submissions folder (the order of a class's results). */
-    public record Submission(String file, List<Score> scores, String submitted) {}
+    /**
+     * The scores of one submitted file, named by its path under the submissions folder (the order of a class's results);
+     * {@code identity}, the learner whose exercise numbers it was graded with ({@code vae.exercise.Variant}; "" for the
+     * book's own), and {@code inputs}, the numbers each exercise drew for them, by check id ("logvar = [0, 2, 0.4, -1.1]").
+     */
+    public record Submission(String file, List<Score> scores, String submitted, String identity, Map<String, String> inputs) {}
 
     /** Grades every .ipynb under {@code submissions} (a learner's folder, or files named after the learner); writes the executed copies to {@code work}. */
     public List<Score> grade(Path submissions, Path work) {
@@ -101,7 +105,7 @@ public final class Grader {
                 running.add(pool.submit(() -> {
                     List<Score> scores = Late.apply(gradeOrExplain(learner, file, work.resolve("executed").resolve(learner)), submitted, settings);
                     shown.done(name, scores);
-                    return new Submission(name, scores, submitted);
+                    return new Submission(name, scores, submitted, identity(learner), Variants.inputs(work.resolve("executed").resolve(learner), scores));
                 }));
             }
             List<Submission> graded = new ArrayList<>();
@@ -122,6 +126,11 @@ public final class Grader {
         this.submissionTimes = Map.copyOf(times);
         return this;
     }
+
+    /** Whose exercise numbers each learner is graded with, from a class list (learner → identity, "" for the book's); else their own name. */
+    public Grader identities(Map<String, String> classList) { this.identities = Map.copyOf(classList); return this; }
+
+    String identity(String learner) { return identities.getOrDefault(learner, learner); }
 
     /** A submission whose grading itself fails (a full disk, say) scores 0 with the reason; the others go on. */
     private List<Score> gradeOrExplain(String learner, Path file, Path workDir) {
@@ -153,7 +162,7 @@ public final class Grader {
             String notebook = sources.containsKey(fileName) ? fileName : "?";
             return zeroForAll(learner, notebook, Language.text("grade.notANotebook", shortMessage(e)), Miss.ERROR);
         }
-        String notebook = match(fileName, submitted);
+        String notebook = Assignments.match(sources, fileName, submitted);
         if (notebook == null) {
             return List.of(new Score(learner, fileName, "-", 0, 0,
                     Language.text("grade.otherAssignment", sources.keySet())).withMiss(Miss.ERROR));
@@ -161,13 +170,14 @@ public final class Grader {
         Notebook source = sources.get(notebook);
         Map<String, String> notes = new LinkedHashMap<>();
         Notebook prepared = OriginalChecks.put(submitted, source, notes);
+        Variants.noteOtherLearner(submitted, source, identity(learner), notes);
         try {
             Files.createDirectories(workDir);
             Path in = workDir.resolve("submitted-" + notebook), out = workDir.resolve(notebook);
             prepared.write(in);
             Files.deleteIfExists(out);
             GradingRun.Result run = GradingRun.start(settings, classpath, in, out, workDir.resolve(notebook + ".log"),
-                    workDir.resolve("run-" + notebook.replace(".ipynb", "")));
+                    workDir.resolve("run-" + notebook.replace(".ipynb", "")), identity(learner));
             if (!Files.exists(out)) {
                 // Its JVM never ran a cell: a classpath or a JVM option is wrong, not the learner's work.
                 String first = run.log().lines().findFirst().orElse("no output");
@@ -184,19 +194,6 @@ public final class Grader {
         }
     }
 
-    /** The assignment notebook a submission belongs to: the one sharing most check ids, else the one of the same file name. */
-    String match(String fileName, Notebook submitted) {
-        String best = null;
-        long bestShared = 0;
-        for (Map.Entry<String, Notebook> s : sources.entrySet()) {
-            List<String> ids = checkIds(s.getValue());
-            long shared = submitted.cells().stream().map(Nbgrader::gradeId).filter(ids::contains).count();
-            if (shared > bestShared) { bestShared = shared; best = s.getKey(); }
-        }
-        if (best != null) return best;
-        return sources.containsKey(fileName) && submitted.cells().stream().noneMatch(c -> Nbgrader.gradeId(c) != null) ? fileName : null;
-    }
-
     private List<Score> zeroForAll(String learner, String notebook, String reason, Miss why) {
         Notebook source = sources.get(notebook);
         if (source == null) return List.of(new Score(learner, notebook, "-", 0, 0, reason).withMiss(why));
@@ -205,10 +202,6 @@ public final class Grader {
             if (Nbgrader.isCheck(c)) scores.add(new Score(learner, notebook, Nbgrader.gradeId(c), 0, scoring.maxPoints(c), reason).withMiss(why));
         }
         return scores;
-    }
-
-    static List<String> checkIds(Notebook nb) {
-        return nb.cells().stream().filter(Nbgrader::isCheck).map(Nbgrader::gradeId).toList();
     }
 
     private static String shortMessage(Exception e) {

@@ -19,7 +19,7 @@ import vae.Language;
  * {@link #main} is that JVM: every code cell through the kernel's {@link NotebookRunner}, each with the per-cell time
  * limit, going on after errors, and the executed notebook saved after every cell, so a JVM that is stopped leaves the
  * cells run so far. Its working folder and temporary files are a fresh folder of its own, so that what it writes can be
- * measured and is removed; a submission that writes past the disk limit there, or starts processes, is stopped. With
+ * measured and is removed; it runs as its learner ({@code VAE_LEARNER}), so its exercises draw that learner's numbers; a submission that writes past the disk limit there, or starts processes, is stopped. With
  * {@link Confinement} it can write nowhere else, and a cell that tries stops the run.
  *
  * <pre>java -Xmx… vae.lecturer.GradingRun CELL_TIMEOUT_SECONDS IN.ipynb OUT.ipynb</pre>
@@ -37,7 +37,7 @@ public final class GradingRun {
      * files) a fresh {@code folder}, deleted afterwards; stops it at the notebook's time limit, when it has written
      * more than the disk limit in that folder, or when it has started more processes than allowed.
      */
-    static Result start(GradingSettings settings, String classpath, Path in, Path out, Path log, Path folder) throws IOException {
+    static Result start(GradingSettings settings, String classpath, Path in, Path out, Path log, Path folder, String learner) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         deleteTree(folder);
         Files.createDirectories(folder.resolve("tmp"));
@@ -56,6 +56,9 @@ public final class GradingRun {
         vae.runtime.Launch.configure(builder);
         // Checks hide the expected value from the learner's text, but give it to the lecturer's report as data.
         builder.environment().put(vae.runtime.EnvironmentNames.VAE_ANSWERS, vae.exercise.Answers.GRADER.setting());
+        // The learner's own exercise numbers (vae.exercise.Variant), whatever the setup cell or the hub would say.
+        builder.environment().remove(vae.runtime.EnvironmentNames.JUPYTERHUB_USER);
+        builder.environment().put(vae.runtime.EnvironmentNames.VAE_LEARNER, learner == null ? "" : learner);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.notebookTimeoutSeconds());
         try {

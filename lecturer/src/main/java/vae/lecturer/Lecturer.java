@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The lecturer's commands, run by {@code ./tutorial}:
  * <pre>
- *   grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV] [--lang vi]
+ *   grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV] [--learners CSV] [--lang vi]
  *                                               grade every submitted notebook under DIR (or shard K of N of them),
  *                                               against the edition of --lang (feedback in its language)
  *   grade --merge DIR... [--out DIR]            one class's CSVs and report from the shards' --out folders
@@ -44,7 +44,7 @@ public final class Lecturer {
         Integer jobs = null;
         Shard shard = Shard.ALL;
         List<Path> merge = null;
-        Path submittedFile = null;
+        Path submittedFile = null, learnersFile = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--out" -> out = Path.of(args[++i]);
@@ -52,6 +52,7 @@ public final class Lecturer {
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
                 case "--shard" -> shard = Shard.parse(args[++i]);
                 case "--submitted" -> submittedFile = Path.of(args[++i]);
+                case "--learners" -> learnersFile = Path.of(args[++i]);
                 case "--lang" -> edition = Edition.of(args[++i]);
                 case "--merge" -> merge = new java.util.ArrayList<>();
                 default -> {
@@ -75,6 +76,7 @@ public final class Lecturer {
         vae.Language.use(edition.language());   // the learners' feedback in their edition's language
         Grader grader = new Grader(edition.solutions(Path.of("")), settings, classpath);
         if (submittedFile != null) grader.submissionTimes(Timestamps.readCsv(submittedFile));
+        if (learnersFile != null) grader.identities(Variants.readClassList(learnersFile));
         System.err.println("grading " + (shard.equals(Shard.ALL) ? "" : "shard " + shard + " of ") + submissions + ", " + n + " submission"
                 + (n == 1 ? "" : "s") + " at a time" + (jobs == null ? " (--jobs: chosen from this machine's cores and memory)" : ""));
         report(grader.grade(submissions, out, n, shard, System.err), settings.deadline(), out);
@@ -90,7 +92,7 @@ public final class Lecturer {
 
     static void usage() {
         System.err.println("""
-                usage: grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV] [--lang en|vi]
+                usage: grade DIR [--out DIR] [--settings FILE] [--jobs N] [--shard K/N] [--submitted CSV] [--learners CSV] [--lang en|vi]
                        grade --merge DIR... [--out DIR]
                        learner-versions [--check]
                        export [--out DIR] NOTEBOOK...""");
