@@ -36,6 +36,7 @@ public class KernelExecutionControl extends LocalExecutionControl {
 
     private volatile ClassLoader snippetLoader;
     private volatile Object lastValue;
+    private final ReplacedValues replaced = new ReplacedValues();
 
     /** Called reflectively by {@link LocalExecutionControl} on its execution thread; not for cells. */
     public static Object trampoline() throws Throwable {
@@ -73,12 +74,27 @@ public class KernelExecutionControl extends LocalExecutionControl {
         super.load(rewritten(classes));
     }
 
-    private static ClassBytecodes[] rewritten(ClassBytecodes[] classes) {
+    private ClassBytecodes[] rewritten(ClassBytecodes[] classes) {
         ClassBytecodes[] out = new ClassBytecodes[classes.length];
         for (int i = 0; i < classes.length; i++) {
+            replaced.loading(classes[i].bytecodes());
             out[i] = new ClassBytecodes(classes[i].name(), ExitRewriter.rewrite(classes[i].bytecodes()));
         }
         return out;
+    }
+
+    /**
+     * Lets go of the value of variable {@code name} of the snippet class {@code className}, which a later cell has
+     * replaced ({@link ReplacedValues} says when it stays).
+     *
+     * @return whether the value was let go
+     */
+    boolean release(String className, String name) {
+        try {
+            return replaced.release(findClass(className), name);
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return false; // never loaded (its cell failed before it ran): nothing to let go
+        }
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class IdleMemory implements AutoCloseable {
     }
 
     /** A full GC, a moment for ND4J's deallocator thread, then malloc_trim. */
-    static void release() {
+    public static void release() {
         long before = Pointer.physicalBytes();
         System.gc();
         try {
