@@ -201,6 +201,9 @@ public final class Check {
         if (value instanceof INDArray a) return Arrays.toString(a.shape()) + " " + show(a.dup().ravel().toDoubleVector());
         if (value instanceof long[] l) return Arrays.toString(l);
         if (value instanceof int[] i) return Arrays.toString(i);
+        // rows of an array by their shape and first row, not Java's identity hash ("[[D@1bedc95a"), which differs per run
+        if (value instanceof double[][] rows) return rows.length + " × " + (rows.length == 0 ? 0 : rows[0].length) + (rows.length == 0 ? "" : " " + show(rows[0]) + (rows.length > 1 ? " …" : ""));
+        if (value instanceof Object[] objects) return show(Arrays.deepToString(objects));
         String text = String.valueOf(value);
         return text.length() <= 120 ? text : text.substring(0, 117) + "…";
     }

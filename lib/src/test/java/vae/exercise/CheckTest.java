@@ -151,6 +151,12 @@ class CheckTest {
     }
 
     @Test
+    void rowsShowTheirShapeAndFirstRowNotJavasIdentityHash() {
+        AssertionError e = assertThrows(AssertionError.class, () -> Check.isTrue("samples", new double[][] {{1, 2}, {3, 4}, {5, 6}}, false, "", "expected 2 rows"));
+        assertEquals("✘ samples: expected 2 rows (your answer: 3 × 2 [1.000, 2.000] …)", e.getMessage());
+    }
+
+    @Test
     void aToleranceThatWouldLetZeroPassIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Check.closeTo("std", 0.0, 0.1, 0.1, ""));
         assertTrue(e.getMessage().contains("0 would pass"), e.getMessage());
