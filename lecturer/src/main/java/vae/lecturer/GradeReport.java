@@ -126,9 +126,18 @@ public final class GradeReport {
         }
     }
 
-    /** Each learner's variant of the exercises, for the report's variant column: none until submissions record one. */
+    /** Each learner's variant of the exercises: whose numbers they were graded with, and what each exercise drew for them. */
     static Map<String, ReportHtml.Variant> variants(List<Grader.Submission> graded) {
-        return Map.of();
+        Map<String, ReportHtml.Variant> variants = new LinkedHashMap<>();
+        for (Grader.Submission sub : graded) {
+            if (sub.scores().isEmpty() || sub.identity() == null) continue;
+            Map<String, String> inputs = new LinkedHashMap<>(sub.inputs() == null ? Map.of() : sub.inputs());
+            variants.merge(sub.scores().get(0).learner(), new ReportHtml.Variant(sub.identity(), inputs), (a, b) -> {
+                a.inputs().putAll(b.inputs());
+                return a;
+            });
+        }
+        return variants;
     }
 
     /** Writes grades.csv, summary.csv and report.html into {@code dir}. */
@@ -174,15 +183,23 @@ public final class GradeReport {
 
     /** Every check of every learner, with its reason and, for a wrong answer, the expected value and the learner's. */
     static String checksHtml(List<Grader.Score> scores) {
+        return checksHtml(scores, Map.of());
+    }
+
+    /** With each learner's inputs, where the exercises drew their own numbers, in a column of their own. */
+    static String checksHtml(List<Grader.Score> scores, Map<String, ReportHtml.Variant> variants) {
+        boolean inputs = variants.values().stream().anyMatch(v -> !v.inputs().isEmpty());
         StringBuilder b = new StringBuilder("<table class=\"sortable\"><thead><tr>");
         for (String k : List.of("report.learner", "report.notebook", "report.exercise")) b.append(ReportHtml.th(k, "text"));
         b.append(ReportHtml.th("report.points", "")).append(ReportHtml.th("report.of", ""));
+        if (inputs) b.append(ReportHtml.th("report.inputs", "text"));
         for (String k : List.of("report.reason", "report.feedback", "report.expected", "report.got", "report.late")) b.append(ReportHtml.th(k, "text"));
         b.append("</tr></thead><tbody>\n");
         for (Grader.Score s : scores) {
             b.append("<tr>").append(ReportHtml.td(s.learner(), null, "text", null)).append(ReportHtml.td(s.notebook(), null, "text", null))
                     .append(ReportHtml.td(s.exercise().equals("-") ? "-" : ReportWords.exercise(s.notebook(), s.exercise()), null, "text", s.exercise()))
                     .append(ReportHtml.td(ReportWords.points(s.points()), null, null, null)).append(ReportHtml.td(ReportWords.points(s.maxPoints()), null, null, null))
+                    .append(inputs ? ReportHtml.td(variants.containsKey(s.learner()) ? variants.get(s.learner()).inputs().getOrDefault(s.exercise(), "") : "", null, "text", null) : "")
                     .append(ReportHtml.td(s.miss() == null ? "" : s.miss().word(), null, s.miss() == null ? "text" : "text k-" + ReportHtml.kind(s), null))
                     .append(ReportHtml.td(s.feedback(), null, "text", null)).append(ReportHtml.td(s.expected() == null ? "" : s.expected(), null, "text", null))
                     .append(ReportHtml.td(s.got() == null ? "" : s.got(), null, "text", null))

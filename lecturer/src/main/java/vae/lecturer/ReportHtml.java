@@ -68,7 +68,7 @@ final class ReportHtml {
         byNotebook.forEach((notebook, s) -> b.append("<h2>").append(escape(notebook)).append("</h2>\n").append(picture(notebook, s, variants)));
         b.append("<h2>").append(escape(ReportWords.text("report.learners"))).append("</h2>\n").append(learners(scores, variants));
         b.append("<h2>").append(escape(ReportWords.text("report.exercises"))).append("</h2>\n").append(GradeReport.exercisesHtml(scores));
-        b.append("<h2>").append(escape(ReportWords.text("report.checks"))).append("</h2>\n").append(GradeReport.checksHtml(scores));
+        b.append("<h2>").append(escape(ReportWords.text("report.checks"))).append("</h2>\n").append(GradeReport.checksHtml(scores, variants));
         return NotebookHtml.document(ReportWords.text("report.title"), b.toString(), "<style>" + STYLE + "</style><script>window.addEventListener('DOMContentLoaded', () => {\n" + SORT + "});</script>");
     }
 
@@ -85,11 +85,14 @@ final class ReportHtml {
         return s.points() > 0 ? "partial" : s.miss().css();
     }
 
-    /** The variant column's cell of a learner, or null when no learner has a variant (no column). */
+    /**
+     * The variant column's cell of a learner: whose numbers they were graded with (the book's, or a class list's
+     * identity); null, no column, where every learner was graded with their own name's numbers or none were recorded.
+     */
     static String variant(Map<String, Variant> variants, String learner) {
-        if (variants.values().stream().allMatch(v -> v.identity() == null || v.identity().isEmpty())) return null;
+        if (variants.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue().identity()))) return null;
         Variant v = variants.get(learner);
-        return v == null ? "" : v.identity();
+        return v == null ? "" : v.identity().isEmpty() ? ReportWords.text("report.bookVariant") : v.identity();
     }
 
     static String learners(List<Grader.Score> scores, Map<String, Variant> variants) {
