@@ -9,7 +9,6 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.VarSnippet;
 
 /**
  * Evaluates Java cells with JShell in this JVM, on its flat classpath, and hands back the last expression's
@@ -100,7 +99,8 @@ public final class Evaluator implements AutoCloseable {
             }
             control.clearLastValue();
             List<SnippetEvent> events = shell.eval(piece.source());
-            releaseReplaced(events);
+            // what the variables this snippet replaced held: no cell can name it any more (ReplacedValues)
+            for (ReplacedValues.Replaced old : ReplacedValues.replacedBy(events, analysis)) control.release(old.owner(), old.name());
             if (interrupted) {
                 throw new InterruptedCellException();
             }
@@ -131,31 +131,6 @@ public final class Evaluator implements AutoCloseable {
             }
         }
         return result;
-    }
-
-    /**
-     * Lets go of what the variables this snippet replaced held: no cell can name them any more (JShell only keeps
-     * them for its own history), and a re-run training notebook would otherwise keep every earlier run's models and
-     * data. Code that may still read an old value (a widget's callback) keeps it: {@link ReplacedValues}.
-     */
-    private void releaseReplaced(List<SnippetEvent> events) {
-        // The same source run again keeps its class (JShell runs it once more, and the field takes the new value)
-        java.util.Set<String> inUse = new java.util.HashSet<>();
-        for (SnippetEvent event : events) {
-            if (event.status().isActive()) {
-                inUse.add(analysis.wrapper(event.snippet()).fullClassName());
-            }
-        }
-        for (SnippetEvent event : events) {
-            if (event.snippet() instanceof VarSnippet variable
-                    && (event.status() == Snippet.Status.OVERWRITTEN || event.status() == Snippet.Status.DROPPED)
-                    && event.previousStatus().isDefined()) {
-                String owner = analysis.wrapper(variable).fullClassName();
-                if (!inUse.contains(owner)) {
-                    control.release(owner, variable.name());
-                }
-            }
-        }
     }
 
     /**

@@ -1,5 +1,12 @@
 package vae.kernel.evaluator;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.VarSnippet;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Set;
@@ -25,6 +32,31 @@ import org.objectweb.asm.Opcodes;
 final class ReplacedValues {
     /** JShell's method that runs a snippet's body once. */
     private static final String BODY = "do_it$";
+
+    /** A variable's static field in the class of the snippet that declared it. */
+    record Replaced(String owner, String name) {}
+
+    /**
+     * The fields whose values the snippets of {@code events} replaced: each variable overwritten or dropped, unless the
+     * same source ran again and kept its class (JShell runs it once more, and the field takes the new value). A re-run
+     * training notebook would otherwise keep every earlier run's models and data.
+     */
+    static List<Replaced> replacedBy(List<SnippetEvent> events, SourceCodeAnalysis analysis) {
+        Set<String> inUse = new HashSet<>();
+        for (SnippetEvent event : events) {
+            if (event.status().isActive()) inUse.add(analysis.wrapper(event.snippet()).fullClassName());
+        }
+        List<Replaced> replaced = new ArrayList<>();
+        for (SnippetEvent event : events) {
+            if (event.snippet() instanceof VarSnippet variable
+                    && (event.status() == Snippet.Status.OVERWRITTEN || event.status() == Snippet.Status.DROPPED)
+                    && event.previousStatus().isDefined()) {
+                String owner = analysis.wrapper(variable).fullClassName();
+                if (!inUse.contains(owner)) replaced.add(new Replaced(owner, variable.name()));
+            }
+        }
+        return replaced;
+    }
 
     /** "owner.field" of every static field read or written by code that may run again. */
     private final Set<String> readLater = ConcurrentHashMap.newKeySet();
