@@ -59,7 +59,8 @@ public final class Variant {
             for (int i = 0; i < 8; i++) seed = (seed << 8) | (hash[i] & 0xff);
             return seed;
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("internal: every JVM has SHA-256", e);
+            // internal: every Java platform must provide SHA-256 (MessageDigest's specification)
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
