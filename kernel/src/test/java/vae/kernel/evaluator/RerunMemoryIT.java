@@ -1,7 +1,6 @@
 package vae.kernel.evaluator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -12,8 +11,10 @@ import vae.kernel.session.IdleMemory;
 
 /**
  * A learner who runs the same training cells again in one kernel (issue 24): the kernel holds only the model a cell can
- * still name, and a further pass adds no more than 10 % of resident memory. Without letting go of replaced variables
- * every pass kept the models (and data) of the cells it replaced, with their native arrays.
+ * still name. Without letting go of replaced variables every pass kept the models (and data) of the cells it replaced,
+ * with their native arrays (6 of 6 models after three passes). Resident memory is printed, not bounded: at this scale
+ * it moves with the GC's and malloc's timing more than with what is held (the same code gave 389 → 408 and 317 → 434
+ * MB from the second pass to the third, the old code 364 → 463), so a bound on it would test the machine, not the kernel.
  */
 class RerunMemoryIT {
     /** The imports of notebooks 09–11. */
@@ -48,7 +49,7 @@ class RerunMemoryIT {
     }
 
     @Test
-    void threePassesOfTheTrainingCellsHoldAtMostTenPercentMoreThanOne() throws Exception {
+    void threePassesOfTheTrainingCellsHoldOnlyTheModelACellCanName() throws Exception {
         try (Evaluator evaluator = new Evaluator()) {
             evaluator.eval(IMPORTS, "In [1]", 1);
             List<WeakReference<Object>> models = new ArrayList<>();
@@ -66,10 +67,6 @@ class RerunMemoryIT {
                         pass + 1, after[pass] >> 20, alive(models), models.size());
             }
             assertEquals(1, alive(models), "models no cell can name are still held (only the last vae is)");
-            // From the second pass on: the first leaves this test's JVM before its JIT and class warm-up (here 319 → 389 →
-            // 408 MB with every replaced model let go), which a kernel has done before a learner re-runs a notebook.
-            assertTrue(after[2] <= after[1] * 1.10, "resident memory grew from " + (after[1] >> 20) + " MB after two passes to "
-                    + (after[2] >> 20) + " MB after three");
         }
     }
 }
