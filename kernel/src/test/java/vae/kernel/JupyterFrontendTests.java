@@ -160,7 +160,13 @@ abstract class JupyterFrontendTests {
                     String[] room = page.js("vae.room(" + i + ")").split(" ");
                     int direction = Integer.parseInt(room[0]), dx = direction * Math.max(Integer.parseInt(room[1]) / 6, 12);
                     if (mouse) {
-                        page.drag("vae.target(" + i + ")", dx);
+                        // JupyterLab's windowed notebook may move a cell under the mouse while it drags (a cell above
+                        // redrawn): a drag that moved nothing is tried again, at most three times, saying so
+                        for (int attempt = 1; ; attempt++) {
+                            page.drag("vae.target(" + i + ")", dx);
+                            if (attempt == 3 || valueChanges(page, i, value)) break;
+                            System.out.println(label + ": the drag moved nothing (the page moved under the mouse?), dragging again");
+                        }
                         how = "dragging its handle " + dx + " px";
                     } else {
                         page.js("vae.target(" + i + ").focus(), 'focused'");
@@ -193,6 +199,16 @@ abstract class JupyterFrontendTests {
                 throw page.failure(label + " to show a new value after " + how, "still " + value, null);
             }
         }
+    }
+
+    /** Whether control {@code i} shows another value than {@code value} within 5 s. */
+    private static boolean valueChanges(JupyterFrontend.Page page, int i, String value) throws Exception {
+        for (int wait = 0; wait < 50; wait++) {
+            String now = page.eval("vae.value(" + i + ")");
+            if (now != null && !now.equals(value)) return true;
+            Thread.sleep(100);
+        }
+        return false;
     }
 
     /** Waits until the kernel is idle and the picture has stayed the same for 0.3 s (a drag sends several values). */
