@@ -36,6 +36,9 @@ public record Provenance(TrainingConfig training, Data data, Double testLoss, St
                 LocalDate.now().toString());
     }
 
+    /** This build's version as Maven filled it in from the pom (vae/library.properties), or null when built outside Maven. */
+    public static String thisLibrarysVersion() { return library().getProperty("version"); }
+
     /** vae/library.properties, filled in by Maven from the pom: this library's version and ND4J's. */
     static Properties library() {
         Properties p = new Properties();

@@ -2,27 +2,15 @@ package vae.kernel.wire;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import java.util.Objects;
+import vae.train.Provenance;
 
 /** The {@code kernel_info_reply}: who we are, which language, how a frontend should highlight and save it. */
 final class KernelInfo {
     /** The project's version, as Maven filled it into the library's vae/library.properties (one source: pom.xml). */
-    static final String VERSION = projectVersion();
+    static final String VERSION = Objects.requireNonNullElse(Provenance.thisLibrarysVersion(), "unknown");
 
     private KernelInfo() {}
-
-    private static String projectVersion() {
-        Properties library = new Properties();
-        try (InputStream in = KernelInfo.class.getResourceAsStream("/vae/library.properties")) {
-            if (in != null) library.load(in);
-        } catch (IOException e) {
-            return "unknown";   // a kernel_info_reply must still go out; the version is only shown
-        }
-        String version = library.getProperty("version", "unknown");
-        return version.startsWith("${") ? "unknown" : version;   // not filtered: built outside Maven
-    }
 
     static JsonObject reply() {
         JsonObject language = new JsonObject();
